@@ -1,0 +1,23 @@
+#pragma once
+// Where a CSV export comes from: a file, standard input ("-"), or text in memory (tests).
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace qc::csvio {
+
+struct Input {
+    std::string name;                     ///< path as given, "-" for stdin; used in messages
+    std::optional<std::string_view> text; ///< when set, read this instead of opening `name`
+
+    static Input file(std::string path) { return Input{std::move(path), std::nullopt}; }
+    static Input memory(std::string name, std::string_view text) { return Input{std::move(name), text}; }
+};
+
+/// Settings the readers need from the centre's configuration.
+struct ReadOptions {
+    std::string default_centre; ///< used when a row has no centre_number (5 digits, or empty)
+};
+
+} // namespace qc::csvio

@@ -1,0 +1,58 @@
+#include "util/date.hpp"
+#include "util/spell.hpp"
+#include "util/strings.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace qc::util;
+
+TEST_CASE("fold_key ignores case, spaces, underscores and punctuation") {
+    CHECK(fold_key("Cand. No") == "candno");
+    CHECK(fold_key("candidate_number") == "candidatenumber");
+    CHECK(fold_key("Forename(s)") == "forenames");
+}
+
+TEST_CASE("parse_int accepts only plain digits") {
+    CHECK(parse_int("0042") == 42);
+    CHECK_FALSE(parse_int("").has_value());
+    CHECK_FALSE(parse_int("-1").has_value());
+    CHECK_FALSE(parse_int(" 1").has_value());
+    CHECK_FALSE(parse_int("99999999999").has_value());
+}
+
+TEST_CASE("UK dates are day first, never month first") {
+    auto uk = parse_date("03/04/2025");
+    REQUIRE(uk.date.has_value());
+    CHECK(*uk.date == Date{2025, 4, 3});
+    CHECK(*parse_date("2025-04-03").date == Date{2025, 4, 3});
+    CHECK(*parse_date("3/4/2025").date == Date{2025, 4, 3});
+    CHECK_FALSE(parse_date("04/13/2025").date.has_value()); // month 13: a US date is refused
+    CHECK(parse_date("31/02/2025").problem == "no such date: '31/02/2025'");
+    CHECK_FALSE(parse_date("2025/04/03").date.has_value());
+    CHECK(parse_date("29/02/2024").date.has_value());
+    CHECK_FALSE(parse_date("29/02/2025").date.has_value());
+}
+
+TEST_CASE("add_days and days_since_epoch agree") {
+    CHECK(days_since_epoch(Date{1970, 1, 1}) == 0);
+    CHECK(add_days(Date{2025, 6, 30}, -14) == Date{2025, 6, 16});
+    CHECK(add_days(Date{2024, 2, 28}, 1) == Date{2024, 2, 29});
+    CHECK(add_days(Date{2025, 12, 31}, 1) == Date{2026, 1, 1});
+    CHECK(to_iso(Date{2025, 3, 7}) == "2025-03-07");
+}
+
+TEST_CASE("did you mean finds close words only") {
+    std::vector<std::string> keys{"mandatory", "optional", "pathway_required"};
+    CHECK(did_you_mean("mandatroy", keys) == "did you mean 'mandatory'?");
+    CHECK(did_you_mean("pathway-required", keys) == "did you mean 'pathway_required'?");
+    CHECK(did_you_mean("colour", keys).empty());
+}
+
+TEST_CASE("UTF-8 validation catches Windows-1252 bytes") {
+    CHECK(is_valid_utf8("Zoë"));
+    CHECK_FALSE(is_valid_utf8("Zo\xeb"));
+    CHECK_FALSE(is_valid_utf8("\xc0\xaf"));       // overlong
+    CHECK_FALSE(is_valid_utf8("\xed\xa0\x80"));   // surrogate
+    CHECK_FALSE(is_valid_utf8("\xe2\x82"));       // truncated
+    CHECK(display_width("Zoë") == 3);
+}
