@@ -1,0 +1,2 @@
+// Tests for lib/csvio/.
+#include <doctest/doctest.h>

@@ -1,0 +1,2 @@
+// Tests for lib/engine/.
+#include <doctest/doctest.h>

@@ -1,0 +1,2 @@
+// Tests for lib/report/.
+#include <doctest/doctest.h>

@@ -1,0 +1,2 @@
+// Tests for lib/rulesfile/.
+#include <doctest/doctest.h>

@@ -1,0 +1,2 @@
+// Tests for lib/store/.
+#include <doctest/doctest.h>
