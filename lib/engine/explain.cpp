@@ -1,0 +1,159 @@
+// explain(): the "why" behind a result, for JSON output and the candidate view.
+#include "engine/judge.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+
+namespace qc::engine {
+
+using model::Outcome;
+using model::ReasonCode;
+
+namespace {
+
+std::string what_is_missing(const model::Unit& unit, const UnitState& state) {
+    const bool examined = unit.assessment == model::Assessment::examined;
+    switch (state.outcome()) {
+    case Outcome::none:
+        return examined ? "no entry" : "no claim";
+    case Outcome::not_achieved:
+        return "not achieved (U)";
+    case Outcome::absent:
+        return "absent";
+    default:
+        return "ok";
+    }
+}
+
+std::vector<UnitLine> unit_lines(const EntryBook& book, std::size_t entry) {
+    const model::Qualification& qualification = *book.entry(entry).qualification;
+    const model::Suite& suite = *qualification.suite;
+    const EntryFacts facts = book.facts(entry);
+    std::vector<UnitLine> lines;
+    auto add = [&](std::uint16_t slot, bool mandatory, bool in_qualification) {
+        lines.push_back(UnitLine{&suite.units[slot], slot, mandatory, in_qualification,
+                                 facts.units[slot], book.transfer_centre(entry, slot)});
+    };
+    for (std::uint16_t slot : qualification.mandatory_slots) {
+        add(slot, true, true);
+    }
+    for (std::uint16_t slot : qualification.optional_slots) {
+        add(slot, false, true);
+    }
+    for (std::uint16_t slot = 0; slot < suite.units.size(); ++slot) {
+        if (!qualification.counts(slot) && facts.units[slot].has_row()) {
+            add(slot, false, false);
+        }
+    }
+    return lines;
+}
+
+std::vector<PathwayLine> pathway_lines(const model::Qualification& qualification,
+                                       const EntryFacts& facts) {
+    std::vector<PathwayLine> lines;
+    for (const model::Pathway& pathway : qualification.pathways) {
+        PathwayLine line{&pathway, pathway_met(pathway, facts, true),
+                         pathway_met(pathway, facts, false), {}};
+        for (std::size_t i = 0; i < pathway.mandatory_slots.size(); ++i) {
+            if (facts.units[pathway.mandatory_slots[i]].outcome() < Outcome::ria_pending) {
+                line.still_needed.push_back(pathway.mandatory[i]);
+            }
+        }
+        lines.push_back(std::move(line));
+    }
+    return lines;
+}
+
+ReasonDetail mandatory_detail(const std::vector<UnitLine>& units, ReasonCode code) {
+    ReasonDetail detail{code, {}, 0, {}};
+    std::vector<std::string> parts;
+    for (const UnitLine& line : units) {
+        if (!line.mandatory) {
+            continue;
+        }
+        const Outcome outcome = line.state.outcome();
+        const bool examined = line.unit->assessment == model::Assessment::examined;
+        const bool holds = code == ReasonCode::absent_mandatory_exam
+                               ? (outcome == Outcome::absent && examined)
+                               : (outcome == Outcome::none || outcome == Outcome::not_achieved ||
+                                  (outcome == Outcome::absent && !examined));
+        if (holds) {
+            detail.units.push_back(line.unit->number);
+            parts.push_back(fmt::format("mandatory {} unit {}: {}",
+                                        model::info(line.unit->assessment).code, line.unit->number,
+                                        what_is_missing(*line.unit, line.state)));
+        }
+    }
+    detail.text = fmt::format("{}", fmt::join(parts, "; "));
+    return detail;
+}
+
+ReasonDetail pathway_detail(const model::Entry& entry, const std::vector<PathwayLine>& pathways) {
+    ReasonDetail detail{ReasonCode::pathway_units_missing, {}, 0, {}};
+    std::vector<std::string> parts;
+    for (const PathwayLine& line : pathways) {
+        if (entry.declared_pathway != nullptr && line.pathway != entry.declared_pathway) {
+            continue;
+        }
+        if (!line.met_in_progress) {
+            parts.push_back(fmt::format("{} needs unit{} {}", line.pathway->id,
+                                        line.still_needed.size() == 1 ? "" : "s",
+                                        fmt::join(line.still_needed, ", ")));
+            detail.units.insert(detail.units.end(), line.still_needed.begin(),
+                                line.still_needed.end());
+        }
+    }
+    const std::string prefix =
+        entry.declared_pathway != nullptr ? "declared pathway not met: " : "no pathway is met: ";
+    detail.text = prefix + fmt::format("{}", fmt::join(parts, "; "));
+    return detail;
+}
+
+} // namespace
+
+Explanation explain(const EntryBook& book, std::size_t index, const EntryResult& result) {
+    const model::Entry& entry = book.entry(index);
+    Explanation out;
+    out.units = unit_lines(book, index);
+    out.pathways = pathway_lines(*entry.qualification, book.facts(index));
+    for (ReasonCode code : result.reason_list()) {
+        switch (code) {
+        case ReasonCode::no_activity:
+            out.reasons.push_back({code, {}, 0,
+                                   fmt::format("no unit rows for any unit of {}",
+                                               entry.qualification->code)});
+            break;
+        case ReasonCode::absent_mandatory_exam:
+        case ReasonCode::mandatory_unit_missing:
+            out.reasons.push_back(mandatory_detail(out.units, code));
+            break;
+        case ReasonCode::ria_pending: {
+            ReasonDetail detail{code, {}, 0, {}};
+            for (const UnitLine& line : out.units) {
+                if (line.in_qualification && line.state.outcome() == Outcome::ria_pending) {
+                    detail.units.push_back(line.unit->number);
+                }
+            }
+            detail.text = fmt::format("RIA pending for unit{} {}", detail.units.size() == 1 ? "" : "s",
+                                      fmt::join(detail.units, ", "));
+            out.reasons.push_back(std::move(detail));
+            break;
+        }
+        case ReasonCode::pathway_units_missing:
+            out.reasons.push_back(pathway_detail(entry, out.pathways));
+            break;
+        case ReasonCode::insufficient_glh: {
+            const int short_by = result.glh_required - result.glh_counted;
+            out.reasons.push_back({code, {}, short_by,
+                                   fmt::format("GLH counted {} of {} required: {} short",
+                                               result.glh_counted, result.glh_required, short_by)});
+            break;
+        }
+        }
+    }
+    return out;
+}
+
+} // namespace qc::engine
