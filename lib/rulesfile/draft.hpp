@@ -1,0 +1,86 @@
+#pragma once
+// Internal to rulesfile/: a suite as read from one TOML file, with the position of every value
+// that a later check may complain about. Reading (read.cpp) fills a Draft and reports key and
+// type problems; checking (check.cpp) reports contradictions between the values; finishing
+// turns a clean Draft into a model::Suite. No toml++ here, so only read.cpp includes it.
+
+#include "diag/diagnostic.hpp"
+#include "model/rules.hpp"
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace qc::rulesfile {
+
+/// Records problems about one file, filling in its name and the offending source line.
+class Reporter {
+public:
+    Reporter(std::string file, std::string_view text, diag::Diagnostics& out);
+
+    /// Reports a problem at a position (line 0: the whole file).
+    void error(const model::SourceRef& where, std::string message, std::string hint = {});
+    /// A position in this file.
+    model::SourceRef at(long line, long column) const;
+    const std::string& file() const { return m_file; }
+    /// How many problems this reporter has recorded.
+    std::size_t count() const { return m_count; }
+
+private:
+    std::string m_file;
+    std::vector<std::string> m_lines;
+    diag::Diagnostics* m_out;
+    std::size_t m_count = 0;
+};
+
+/// A unit number written in a list (mandatory, optional), and where.
+struct UnitMention {
+    int number = 0;
+    model::SourceRef where;
+};
+
+struct DraftPathway {
+    model::Pathway pathway; ///< without its mandatory list, kept in `mandatory` below
+    model::SourceRef id_at;
+    std::vector<UnitMention> mandatory;
+};
+
+struct DraftQualification {
+    model::Qualification qualification; ///< scalars only; lists and pathways live below
+    model::SourceRef code_at;
+    model::SourceRef glh_at;
+    model::SourceRef pathway_required_at;
+    std::vector<UnitMention> mandatory;
+    std::vector<UnitMention> optional;
+    std::vector<DraftPathway> pathways;
+};
+
+struct DraftUnit {
+    model::Unit unit;
+    model::SourceRef number_at;
+};
+
+struct Draft {
+    model::Suite suite; ///< scalars only; units and qualifications live below
+    model::SourceRef id_at;
+    std::vector<DraftUnit> units;
+    std::vector<DraftQualification> qualifications;
+};
+
+/// Parses TOML text and reads it against the schema, reporting syntax, unknown keys, wrong
+/// types, missing keys and values out of range. The Draft is complete only when
+/// `reporter.count()` did not grow.
+Draft read_draft(std::string_view text, Reporter& reporter);
+
+/// Reports contradictions within one suite: duplicates, undefined units, pathway units outside
+/// the qualification, GLH that cannot add up, pathway_required without pathways.
+void check_draft(const Draft& draft, Reporter& reporter);
+
+/// Moves a checked Draft into a model::Suite (not yet indexed; RuleBook::add does that).
+std::unique_ptr<model::Suite> finish_draft(Draft&& draft);
+
+/// "FILE:LINE:COL" for "first defined at" messages.
+std::string describe(const model::SourceRef& where);
+
+} // namespace qc::rulesfile
