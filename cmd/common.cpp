@@ -1,0 +1,134 @@
+#include "common.hpp"
+
+#include "diag/failure.hpp"
+#include "rulesfile/load.hpp"
+#include "util/spell.hpp"
+#include "util/strings.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <unistd.h>
+
+namespace qc::cmd {
+
+namespace fs = std::filesystem;
+using diag::ExitStatus;
+using diag::Failure;
+
+void add_common_options(CLI::App& app, CommonOptions& o, bool data_output) {
+    app.add_option("--rules", o.rules,
+                   "Rules file or folder of *.toml (repeatable; default: the installed rules)")
+        ->type_name("PATH");
+    app.add_option("--today", o.today, "Date to judge on, YYYY-MM-DD (default: the system date)")
+        ->type_name("DATE");
+    app.add_option("--config", o.config,
+                   "Centre settings in TOML (default: qualcheck.toml here, if present)")
+        ->type_name("FILE");
+    app.add_option("--store", o.store, "The centre's store (default: from the config, else qualcheck.db)")
+        ->type_name("FILE");
+    app.add_option("--centre", o.centre, "Centre number for rows without one (default: from the config)")
+        ->type_name("NUMBER");
+    if (data_output) {
+        app.add_option("--format", o.format, "table, csv or json (default: table on a terminal, else csv)")
+            ->type_name("FORMAT");
+        app.add_option("-o,--output", o.output, "Write to FILE instead of standard output")
+            ->type_name("FILE");
+    }
+}
+
+util::Date resolve_today(const std::string& text) {
+    if (text.empty()) {
+        return util::system_today();
+    }
+    auto parsed = util::parse_date(text);
+    if (!parsed.date || text.size() != 10 || text[4] != '-') {
+        throw Failure(ExitStatus::bad_input,
+                      "--today: '" + text + "' is not a date in the form YYYY-MM-DD",
+                      "for example --today 2027-03-10");
+    }
+    return *parsed.date;
+}
+
+report::Format resolve_format(const std::string& text, const report::Output& out) {
+    if (text.empty()) {
+        return out.is_terminal() ? report::Format::table : report::Format::csv;
+    }
+    if (text == "table") {
+        return report::Format::table;
+    }
+    if (text == "csv") {
+        return report::Format::csv;
+    }
+    if (text == "json") {
+        return report::Format::json;
+    }
+    std::string hint = util::did_you_mean(text, {"table", "csv", "json"});
+    throw Failure(ExitStatus::bad_input, "--format: unknown format '" + text + "'",
+                  hint.empty() ? "use table, csv or json" : hint);
+}
+
+bool use_colour(const report::Output& out) {
+    const char* no_colour = std::getenv("NO_COLOR");
+    return out.is_terminal() && (no_colour == nullptr || *no_colour == '\0');
+}
+
+namespace {
+
+// Installed rules live in PREFIX/share/qualcheck/rules beside PREFIX/bin/qualcheck; a build
+// tree falls back to the source tree's rules/.
+std::vector<std::string> default_rules() {
+    std::error_code error;
+    fs::path exe = fs::read_symlink("/proc/self/exe", error);
+    if (!error) {
+        fs::path installed = exe.parent_path().parent_path() / "share" / "qualcheck" / "rules";
+        if (fs::is_directory(installed, error)) {
+            return {installed.string()};
+        }
+    }
+#ifdef QC_SOURCE_RULES_DIR
+    if (fs::is_directory(QC_SOURCE_RULES_DIR, error)) {
+        return {QC_SOURCE_RULES_DIR};
+    }
+#endif
+    throw Failure(ExitStatus::bad_input, "no rules found: the installed rules folder is missing",
+                  "name a rules file or folder with --rules PATH");
+}
+
+} // namespace
+
+Setup prepare(const CommonOptions& options) {
+    Setup setup;
+    setup.config = rulesfile::load_config(options.config);
+    setup.today = resolve_today(options.today);
+    setup.current = model::current_series(setup.today);
+    std::vector<std::string> rules = options.rules;
+    if (rules.empty()) {
+        rules = setup.config.rules;
+    }
+    if (rules.empty()) {
+        rules = default_rules();
+    }
+    setup.rules = rulesfile::load_rules(rules);
+    return setup;
+}
+
+std::string store_path(const CommonOptions& options, const rulesfile::CentreConfig& config) {
+    if (!options.store.empty()) {
+        return options.store;
+    }
+    if (!config.store_path.empty()) {
+        return config.store_path;
+    }
+    return "qualcheck.db";
+}
+
+std::string default_centre(const CommonOptions& options, const rulesfile::CentreConfig& config) {
+    std::string centre = options.centre.empty() ? config.centre_number : options.centre;
+    if (!centre.empty() && (centre.size() != 5 || !util::is_digits(centre))) {
+        throw Failure(ExitStatus::bad_input, "centre number '" + centre + "' is not 5 digits",
+                      "write it with its leading zeros, e.g. 01234");
+    }
+    return centre;
+}
+
+} // namespace qc::cmd

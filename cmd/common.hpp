@@ -1,0 +1,58 @@
+#pragma once
+// Options and set-up shared by every subcommand: rules, today, format, output, config, store.
+
+#include "model/rules.hpp"
+#include "model/series.hpp"
+#include "report/output.hpp"
+#include "report/results.hpp"
+#include "rulesfile/config.hpp"
+#include "util/date.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+namespace qc::cmd {
+
+struct CommonOptions {
+    std::vector<std::string> rules;
+    std::string today;
+    std::string format;
+    std::string output;
+    std::string config;
+    std::string store;
+    std::string centre;
+    bool quiet = false;
+};
+
+/// Adds --rules, --today, --config, --store, --centre and, when `data_output`, --format and -o.
+void add_common_options(CLI::App& app, CommonOptions& options, bool data_output);
+
+/// What every run needs, resolved from the options, the config file and the system.
+struct Setup {
+    util::Date today;
+    model::Series current;
+    rulesfile::CentreConfig config;
+    model::RuleBook rules;
+};
+
+/// Reads the config, the date and the rules. Throws diag::Failure on bad input.
+Setup prepare(const CommonOptions& options);
+
+/// The date for --today (or the system date when empty).
+util::Date resolve_today(const std::string& text);
+
+/// The output format: --format when given, else table on a terminal and csv otherwise.
+report::Format resolve_format(const std::string& text, const report::Output& out);
+
+/// Colour only on a terminal and only when NO_COLOR is not set.
+bool use_colour(const report::Output& out);
+
+/// The store file: --store, else the config's [store] path, else qualcheck.db here.
+std::string store_path(const CommonOptions& options, const rulesfile::CentreConfig& config);
+
+/// The default centre number for rows without one: --centre, else the config's.
+std::string default_centre(const CommonOptions& options, const rulesfile::CentreConfig& config);
+
+} // namespace qc::cmd

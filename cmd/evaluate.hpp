@@ -1,0 +1,42 @@
+#pragma once
+// The wiring shared by `check` and `report`: read facts into the engine's grouping table,
+// judge every entry once, and hand each result to a writer.
+
+#include "common.hpp"
+#include "engine/book.hpp"
+#include "engine/judge.hpp"
+#include "report/results.hpp"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace qc::cmd {
+
+/// The CSV exports named on the command line.
+struct CsvInputs {
+    std::string candidates;
+    std::string units;
+    std::string visits;
+};
+
+/// Reads candidates then units into `book`. Throws diag::Failure listing every bad row.
+void read_exports(const CsvInputs& inputs, const std::string& centre, const model::RuleBook& rules,
+                  engine::EntryBook& book);
+
+/// The notes of each entry, as sentences, indexed by entry.
+std::vector<std::vector<std::string>> notes_by_entry(const engine::EntryBook& book,
+                                                     const std::string& units_file);
+
+/// Which results to write.
+using ResultFilter = std::function<bool(const engine::EntryResult&)>;
+
+/// Judges every entry in file order and writes those the filter keeps. `acknowledged` says
+/// whether an entry has been acknowledged (may be empty). Returns the tally of all entries.
+report::Tally judge_all(const engine::EntryBook& book, model::Series current,
+                        const std::vector<std::vector<std::string>>& notes,
+                        report::ResultWriter& writer, bool explain,
+                        const std::function<bool(std::size_t)>& acknowledged,
+                        const ResultFilter& keep);
+
+} // namespace qc::cmd

@@ -1,0 +1,91 @@
+#include "report/cells.hpp"
+
+#include <fmt/format.h>
+
+namespace qc::report {
+
+namespace {
+
+bool is_number(std::string_view text) {
+    std::size_t i = 0;
+    if (i < text.size() && (text[i] == '+' || text[i] == '-')) {
+        ++i;
+    }
+    bool digits = false;
+    bool point = false;
+    for (; i < text.size(); ++i) {
+        if (text[i] >= '0' && text[i] <= '9') {
+            digits = true;
+        } else if (text[i] == '.' && !point) {
+            point = true;
+        } else {
+            return false;
+        }
+    }
+    return digits;
+}
+
+} // namespace
+
+bool looks_like_formula(std::string_view text) {
+    if (text.empty()) {
+        return false;
+    }
+    const char first = text.front();
+    const bool trigger = first == '=' || first == '+' || first == '-' || first == '@' ||
+                         first == '\t' || first == '\r';
+    return trigger && !is_number(text);
+}
+
+void append_csv_cell(std::string& out, std::string_view text) {
+    const bool inert = looks_like_formula(text);
+    const bool quote = inert || text.find_first_of(",\"\r\n") != std::string_view::npos ||
+                       (!text.empty() && (text.front() == ' ' || text.back() == ' '));
+    if (!quote) {
+        out.append(text);
+        return;
+    }
+    out.push_back('"');
+    if (inert) {
+        out.push_back('\'');
+    }
+    for (char c : text) {
+        if (c == '"') {
+            out.push_back('"');
+        }
+        out.push_back(c);
+    }
+    out.push_back('"');
+}
+
+void append_json_string(std::string& out, std::string_view text) {
+    out.push_back('"');
+    for (char c : text) {
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+            } else {
+                out.push_back(c);
+            }
+        }
+    }
+    out.push_back('"');
+}
+
+} // namespace qc::report

@@ -1,0 +1,20 @@
+#pragma once
+// Cell-level encoding for CSV (RFC 4180, spreadsheet-safe) and JSON.
+
+#include <string>
+#include <string_view>
+
+namespace qc::report {
+
+/// True when a spreadsheet would run the text as a formula: it starts with =, +, -, @, tab or
+/// CR and is not a plain number such as -5 or +3.5.
+bool looks_like_formula(std::string_view text);
+
+/// Appends one CSV cell: formula-like text made inert with a leading apostrophe, then quoted
+/// (doubling quotes) when it holds a comma, quote, CR, LF, or leading/trailing space.
+void append_csv_cell(std::string& out, std::string_view text);
+
+/// Appends a JSON string literal (with quotes); text is never altered beyond escaping.
+void append_json_string(std::string& out, std::string_view text);
+
+} // namespace qc::report

@@ -1,0 +1,37 @@
+#pragma once
+// Where data goes: standard output or a file given with -o. A file is written to a temporary
+// name beside it (mode 0600: it holds students' names) and renamed into place on close, so
+// a failed run never leaves half a file.
+
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+namespace qc::report {
+
+class Output {
+public:
+    /// Standard output when path is empty or "-", else the file at path.
+    explicit Output(std::string path = {});
+    ~Output();
+    Output(const Output&) = delete;
+    Output& operator=(const Output&) = delete;
+
+    void write(std::string_view text);
+    /// Flushes and, for a file, renames it into place. Throws diag::Failure(io_failure).
+    void close();
+    /// True when writing to a terminal (for colour and the default format).
+    bool is_terminal() const { return m_terminal; }
+
+private:
+    void flush();
+
+    std::string m_path;
+    std::string m_temp_path;
+    std::FILE* m_file = nullptr;
+    std::string m_buffer;
+    bool m_terminal = false;
+    bool m_closed = false;
+};
+
+} // namespace qc::report
