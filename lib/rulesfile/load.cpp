@@ -100,6 +100,25 @@ void add_folder(const std::string& folder, std::vector<std::string>& files,
     }
 }
 
+// The same file reached twice (named directly and through its folder) is read once, so that
+// it does not clash with itself.
+std::vector<std::string> without_repeats(const std::vector<std::string>& files) {
+    std::vector<std::string> kept;
+    std::vector<fs::path> seen;
+    for (const std::string& file : files) {
+        std::error_code error;
+        fs::path canonical = fs::weakly_canonical(file, error);
+        if (error) {
+            canonical = file;
+        }
+        if (std::find(seen.begin(), seen.end(), canonical) == seen.end()) {
+            seen.push_back(canonical);
+            kept.push_back(file);
+        }
+    }
+    return kept;
+}
+
 std::vector<std::string> list_files(const std::vector<std::string>& paths,
                                     diag::Diagnostics& problems) {
     std::vector<std::string> files;
@@ -119,7 +138,7 @@ std::vector<std::string> list_files(const std::vector<std::string>& paths,
             files.push_back(path);
         }
     }
-    return files;
+    return without_repeats(files);
 }
 
 std::optional<std::string> read_text(const std::string& path, diag::Diagnostics& problems) {

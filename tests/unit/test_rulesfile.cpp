@@ -377,6 +377,13 @@ TEST_CASE("a file can be named directly, alongside a folder") {
     CHECK(book.suite_ids() == Lines{"first", "extra"});
 }
 
+TEST_CASE("a file named directly and through its folder is read once") {
+    TempFolder folder;
+    const std::string file = folder.write("a.toml", other_suite("first", "05839"));
+    model::RuleBook book = rulesfile::load_rules({file, folder.path(), folder.path() + "/"});
+    CHECK(book.suite_ids() == Lines{"first"});
+}
+
 TEST_CASE("suite ids and qualification codes must be unique across files") {
     TempFolder folder;
     const std::string a = folder.write("a.toml", other_suite("same", "05839"));
