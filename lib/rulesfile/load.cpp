@@ -34,7 +34,11 @@ void Reporter::error(const model::SourceRef& where, std::string message, std::st
     diag::Diagnostic diagnostic{m_file, where.line, where.column, std::move(message),
                                 std::move(hint), {}};
     if (where.line > 0 && static_cast<std::size_t>(where.line) <= m_lines.size()) {
-        diagnostic.source_line = m_lines[static_cast<std::size_t>(where.line - 1)];
+        const std::string& line = m_lines[static_cast<std::size_t>(where.line - 1)];
+        // A line that is not UTF-8 is left out rather than echoed to the terminal as garbage.
+        if (util::is_valid_utf8(line)) {
+            diagnostic.source_line = line;
+        }
     }
     ++m_count;
     m_out->add(std::move(diagnostic));

@@ -253,10 +253,18 @@ private:
 
     void report_unknown_keys() {
         const std::vector<std::string> known = known_keys();
+        // toml++ keeps keys sorted by name; report them in file order instead.
+        std::vector<const toml::key*> unknown;
         for (auto&& [key, node] : m_table) {
-            if (std::find(known.begin(), known.end(), key.str()) != known.end()) {
-                continue;
+            if (std::find(known.begin(), known.end(), key.str()) == known.end()) {
+                unknown.push_back(&key);
             }
+        }
+        std::sort(unknown.begin(), unknown.end(), [](const toml::key* a, const toml::key* b) {
+            return a->source().begin < b->source().begin;
+        });
+        for (const toml::key* each : unknown) {
+            const toml::key& key = *each;
             std::string hint = util::did_you_mean(key.str(), known);
             if (key.str() == k_reserved_grading) {
                 hint = "'grading' is reserved for predicted grades, which are not defined yet";

@@ -158,6 +158,12 @@ TEST_CASE("unknown keys, with did you mean or the known keys") {
     CHECK(parsed.hints == Lines{"did you mean 'unit'?"});
 }
 
+TEST_CASE("unknown keys are reported in file order") {
+    Parsed parsed = parse(edit(k_valid, "level = 3\n", "level = 3\nzebra = 1\napple = 2\n"));
+    CHECK(parsed.messages == Lines{"ct.toml:5:1: unknown key 'zebra' in [suite]",
+                                   "ct.toml:6:1: unknown key 'apple' in [suite]"});
+}
+
 TEST_CASE("'grading' is reserved but not yet known") {
     Parsed parsed = parse(edit(k_valid, "level = 3\n", "level = 3\ngrading = 1\n"));
     CHECK(parsed.messages == Lines{"ct.toml:5:1: unknown key 'grading' in [suite]"});
