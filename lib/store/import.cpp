@@ -66,7 +66,8 @@ struct Store::Import::State {
     Connection& connection;
     detail::Transaction transaction;
     std::int64_t import_id = 0;
-    std::int64_t first_unit_row = 0;
+    std::int64_t first_unit_row = 0; ///< 0 until the first unit row
+    std::int64_t last_unit_row = 0;
     Statement insert_entry{connection,
                            "INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"};
     Statement insert_unit_row{connection,
@@ -114,8 +115,9 @@ void Store::Import::add_unit_row(const model::UnitRow& row) {
     insert.bind_or_null(8, row.qualification_code).bind_or_null(9, row.taken_at_centre);
     insert.bind_or_null(10, row.series).bind(11, date_number(row.date));
     insert.run();
+    m_state->last_unit_row = m_state->connection.last_insert_rowid();
     if (m_state->first_unit_row == 0) {
-        m_state->first_unit_row = m_state->connection.last_insert_rowid();
+        m_state->first_unit_row = m_state->last_unit_row;
     }
 }
 
@@ -139,10 +141,10 @@ std::int64_t Store::Import::commit(const std::vector<ImportedFile>& files) {
     // An import's unit rows are one rowid range: rows are appended inside one write
     // transaction, so nobody else can interleave.
     std::int64_t first = m_state->first_unit_row;
-    std::int64_t last = first == 0 ? 0 : connection.last_insert_rowid();
     Statement range(connection,
                     "UPDATE imports SET first_unit_row = ?, last_unit_row = ? WHERE id = ?");
-    range.bind(1, first == 0 ? 1 : first).bind(2, last).bind(3, m_state->import_id).run();
+    range.bind(1, first == 0 ? 1 : first).bind(2, m_state->last_unit_row);
+    range.bind(3, m_state->import_id).run();
     m_state->transaction.commit();
     return m_state->import_id;
 }
