@@ -1,0 +1,219 @@
+#include "csvio/sheet.hpp"
+
+#include "diag/failure.hpp"
+#include "util/strings.hpp"
+
+#include <fmt/format.h>
+
+namespace qc::csvio {
+
+namespace {
+
+using diag::Diagnostic;
+using diag::ExitStatus;
+using diag::Failure;
+
+// Longer lines are not shown under a message; the caret would be lost anyway.
+constexpr std::size_t k_max_shown_line = 120;
+
+std::string accepted_names(FileKind kind, Column column) {
+    std::vector<std::string> names{std::string(column_name(column))};
+    for (std::string_view alias : column_aliases(kind, column)) {
+        names.emplace_back(alias);
+    }
+    return util::join(names, ", ");
+}
+
+bool all_empty(const std::vector<std::string_view>& fields) {
+    for (std::string_view field : fields) {
+        if (!util::trim(field).empty()) {
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+Sheet::Sheet(const Input& input, FileKind kind, std::vector<ColumnSpec> wanted)
+    : m_records(input), m_kind(kind) {
+    m_index.fill(-1);
+    if (!m_records.next()) {
+        m_problems.merge(std::move(m_records.diagnostics()));
+        if (m_problems.empty()) {
+            m_problems.add(Diagnostic{name(), 0, 0, "the file is empty: expected a header row", {}, {}});
+        }
+        throw Failure(ExitStatus::bad_input, m_problems);
+    }
+    check_delimiter();
+    map_header(wanted);
+    m_problems.merge(std::move(m_records.diagnostics()));
+    if (!m_problems.empty()) {
+        throw Failure(ExitStatus::bad_input, m_problems);
+    }
+}
+
+// A spreadsheet saved with a European locale separates with semicolons; every column would
+// then look missing, so this is said instead.
+void Sheet::check_delimiter() {
+    const auto& cells = m_records.fields();
+    if (cells.size() != 1) {
+        return;
+    }
+    std::string_view only = cells.front();
+    if (only.find(';') != std::string_view::npos) {
+        header_error(0, "the header looks semicolon-delimited", "save the file as CSV (comma delimited)");
+    } else if (only.find('\t') != std::string_view::npos) {
+        header_error(0, "the header looks tab-delimited", "save the file as CSV (comma delimited)");
+    }
+    if (!m_problems.empty()) {
+        throw Failure(ExitStatus::bad_input, m_problems);
+    }
+}
+
+void Sheet::map_header(const std::vector<ColumnSpec>& wanted) {
+    const auto& cells = m_records.fields();
+    for (std::string_view cell : cells) {
+        m_header.emplace_back(util::trim(cell));
+    }
+    std::vector<std::string_view> unmatched(m_header.begin(), m_header.end());
+    if (auto bad = m_records.bad_utf8_field()) {
+        header_error(m_records.position(*bad).column,
+                     fmt::format("header column {} is not UTF-8 (the file looks like Windows-1252)", *bad + 1),
+                     "save it as \"CSV UTF-8 (Comma delimited)\"");
+        return;
+    }
+    for (std::size_t i = 0; i < m_header.size(); ++i) {
+        auto column = match_header(m_kind, wanted, m_header[i]);
+        if (!column) {
+            continue;
+        }
+        unmatched[i] = {};
+        int& slot = m_index[static_cast<std::size_t>(*column)];
+        if (slot >= 0) {
+            header_error(m_records.position(i).column,
+                         fmt::format("columns '{}' and '{}' both mean {}", m_header[static_cast<std::size_t>(slot)],
+                                     m_header[i], column_name(*column)),
+                         "remove or rename one of them");
+            continue;
+        }
+        slot = static_cast<int>(i);
+    }
+    check_missing(wanted, unmatched);
+}
+
+void Sheet::check_missing(const std::vector<ColumnSpec>& wanted, const std::vector<std::string_view>& unmatched) {
+    for (const ColumnSpec& spec : wanted) {
+        if (!spec.required || has(spec.column)) {
+            continue;
+        }
+        std::string message = fmt::format("missing column {}", column_name(spec.column));
+        if (auto miss = near_miss(m_kind, spec.column, unmatched)) {
+            header_error(m_records.position(miss->first).column, std::move(message),
+                         fmt::format("the header has '{}': did you mean '{}'?", unmatched[miss->first], miss->second));
+        } else {
+            header_error(0, std::move(message), "accepted names: " + accepted_names(m_kind, spec.column));
+        }
+    }
+}
+
+bool Sheet::next() {
+    for (;;) {
+        bool more = m_records.next();
+        if (!m_records.diagnostics().empty()) {
+            m_problems.merge(std::move(m_records.diagnostics()));
+        }
+        if (!more) {
+            return false;
+        }
+        if (all_empty(m_records.fields())) {
+            continue;
+        }
+        ++m_rows;
+        if (check_shape()) {
+            return true;
+        }
+    }
+}
+
+// A row is only read when its fields line up with the header; otherwise every value after
+// the fault would be reported against the wrong column.
+bool Sheet::check_shape() {
+    const std::size_t found = m_records.fields().size();
+    const std::size_t expected = m_header.size();
+    if (found > expected) {
+        m_problems.add(at_field(expected, fmt::format("row has {} fields but the header has {}", found, expected),
+                                "put double quotes around a value that contains a comma"));
+        return false;
+    }
+    if (found < expected) {
+        m_problems.add(at_field(found, fmt::format("row has {} fields but the header has {}", found, expected),
+                                "a value or a comma is missing"));
+        return false;
+    }
+    if (auto bad = m_records.bad_utf8_field()) {
+        std::string what = *bad < m_header.size() ? m_header[*bad] : fmt::format("field {}", *bad + 1);
+        Diagnostic d = at_field(*bad, fmt::format("{} is not UTF-8 (the file looks like Windows-1252)", what),
+                                "save it as \"CSV UTF-8 (Comma delimited)\"");
+        d.source_line.clear(); // the line itself is not valid UTF-8 to print
+        m_problems.add(std::move(d));
+        return false;
+    }
+    return true;
+}
+
+std::string_view Sheet::get(Column column) const {
+    int index = m_index[static_cast<std::size_t>(column)];
+    if (index < 0) {
+        return {};
+    }
+    return util::trim(m_records.fields()[static_cast<std::size_t>(index)]);
+}
+
+Diagnostic Sheet::at_field(std::size_t field, std::string message, std::string hint) const {
+    Diagnostic d{name(), m_records.line(), 0, std::move(message), std::move(hint), {}};
+    if (field < m_records.fields().size()) {
+        FieldPosition where = m_records.position(field);
+        d.line = where.line;
+        d.column = where.column;
+    }
+    std::string_view raw = m_records.raw_line();
+    if (d.line == m_records.line() && raw.size() <= k_max_shown_line) {
+        d.source_line = std::string(raw);
+    }
+    return d;
+}
+
+void Sheet::error(Column column, std::string message, std::string hint) {
+    int index = m_index[static_cast<std::size_t>(column)];
+    std::size_t field = index < 0 ? m_records.fields().size() : static_cast<std::size_t>(index);
+    m_problems.add(at_field(field, std::move(message), std::move(hint)));
+}
+
+void Sheet::error(std::string_view column, std::string message, std::string hint) {
+    for (std::size_t i = 0; i < k_column_count; ++i) {
+        if (column_name(static_cast<Column>(i)) == column) {
+            error(static_cast<Column>(i), std::move(message), std::move(hint));
+            return;
+        }
+    }
+    m_problems.add(at_field(m_records.fields().size(), std::move(message), std::move(hint)));
+}
+
+void Sheet::header_error(long column, std::string message, std::string hint) {
+    Diagnostic d{name(), m_records.line(), column, std::move(message), std::move(hint), {}};
+    if (column > 0 && m_records.raw_line().size() <= k_max_shown_line && !m_records.bad_utf8_field()) {
+        d.source_line = std::string(m_records.raw_line());
+    }
+    m_problems.add(std::move(d));
+}
+
+void Sheet::finish() {
+    if (!m_problems.empty()) {
+        throw Failure(ExitStatus::bad_input, m_problems);
+    }
+}
+
+ReadStats Sheet::stats() const { return ReadStats{m_rows, m_records.bytes()}; }
+
+} // namespace qc::csvio

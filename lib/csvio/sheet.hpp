@@ -1,0 +1,63 @@
+#pragma once
+// One export read as a table: the header row mapped to canonical columns, then data rows with
+// the header's number of fields. Collects every problem as a Diagnostic at FILE:LINE:COL.
+
+#include "csvio/exports.hpp"
+#include "csvio/headers.hpp"
+#include "csvio/records.hpp"
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace qc::csvio {
+
+class Sheet {
+public:
+    /// Opens `input` and reads its header. Throws diag::Failure(bad_input) when the input
+    /// cannot be read, is empty, or its header is unusable (a required column missing, two
+    /// columns meaning the same, semicolon- or tab-delimited).
+    Sheet(const Input& input, FileKind kind, std::vector<ColumnSpec> wanted);
+
+    /// Moves to the next data row. Rows with the wrong number of fields or with bytes that
+    /// are not UTF-8 are reported and skipped; rows whose fields are all empty are skipped.
+    bool next();
+
+    /// True when the header has the column.
+    bool has(Column column) const { return m_index[static_cast<std::size_t>(column)] >= 0; }
+    /// The current row's value of `column`, trimmed; empty when the header lacks it.
+    std::string_view get(Column column) const;
+    /// The line on which the current row starts.
+    long line() const { return m_records.line(); }
+
+    /// Adds a problem with the current row, pointing at `column` (its field when present).
+    void error(Column column, std::string message, std::string hint = {});
+    /// Adds a problem with the current row where the column is given by canonical name (as in
+    /// model::Problem); an empty or unknown name points at the row.
+    void error(std::string_view column, std::string message, std::string hint = {});
+    /// Adds a problem about the header row.
+    void header_error(long column, std::string message, std::string hint = {});
+
+    /// Throws diag::Failure(bad_input) when any problem was found.
+    void finish();
+    /// Rows read and bytes consumed so far.
+    ReadStats stats() const;
+    const std::string& name() const { return m_records.name(); }
+
+private:
+    void map_header(const std::vector<ColumnSpec>& wanted);
+    void check_delimiter();
+    void check_missing(const std::vector<ColumnSpec>& wanted, const std::vector<std::string_view>& unmatched);
+    bool check_shape();
+    diag::Diagnostic at_field(std::size_t field, std::string message, std::string hint) const;
+
+    RecordReader m_records;
+    FileKind m_kind;
+    diag::Diagnostics m_problems;
+    std::array<int, k_column_count> m_index{};
+    std::vector<std::string> m_header;
+    std::uint64_t m_rows = 0;
+};
+
+} // namespace qc::csvio

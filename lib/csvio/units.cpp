@@ -1,0 +1,132 @@
+// units.csv: one row per unit attempt, entry or claim (contract section 3). This is the hot
+// path (millions of rows): nothing here allocates for a good row.
+#include "csvio/exports.hpp"
+#include "csvio/values.hpp"
+
+#include "util/spell.hpp"
+#include "util/strings.hpp"
+
+#include <fmt/format.h>
+
+namespace qc::csvio {
+
+namespace {
+
+using model::Grade;
+using model::UnitStatus;
+
+const std::vector<ColumnSpec> k_unit_columns = {
+    {Column::candidate_number, true}, {Column::unit, true},           {Column::status, true},
+    {Column::grade, false},           {Column::qualification_code, false}, {Column::centre_number, false},
+    {Column::taken_at_centre, false}, {Column::series, false},        {Column::date, false},
+};
+
+constexpr std::string_view k_grade_list = "grades: D*, D, M, P, R, U (also Distinction, Merit, Pass, "
+                                          "Not achieved, NA, 1C)";
+
+std::vector<std::string> status_words() {
+    std::vector<std::string> words;
+    for (int i = 1; i <= static_cast<int>(UnitStatus::ria_pending); ++i) {
+        words.emplace_back(model::info(static_cast<UnitStatus>(i)).code);
+    }
+    return words;
+}
+
+bool read_unit_number(Sheet& sheet, model::UnitRow& row) {
+    std::string_view unit = sheet.get(Column::unit);
+    if (!require(sheet, Column::unit, unit)) {
+        return false;
+    }
+    auto number = util::parse_int(unit);
+    if (!number || *number <= 0) {
+        sheet.error(Column::unit, fmt::format("unit '{}' is not a unit number", unit),
+                    "write the unit's number in its suite, e.g. 1 or 17");
+        return false;
+    }
+    row.unit = *number;
+    return true;
+}
+
+bool read_status(Sheet& sheet, model::UnitRow& row) {
+    std::string_view status = sheet.get(Column::status);
+    if (!require(sheet, Column::status, status)) {
+        return false;
+    }
+    if (auto parsed = fast_unit_status(status)) {
+        row.status = *parsed;
+        return true;
+    }
+    const std::vector<std::string> words = status_words();
+    std::string guess = util::did_you_mean(status, words);
+    std::string list = "statuses: " + util::join(words, ", ");
+    sheet.error(Column::status, fmt::format("unknown status '{}'", status),
+                guess.empty() ? list : guess + " " + list);
+    return false;
+}
+
+// Checked after the status, which decides whether a grade is required.
+bool read_grade(Sheet& sheet, model::UnitRow& row, bool status_ok) {
+    std::string_view grade = sheet.get(Column::grade);
+    if (grade.empty()) {
+        if (status_ok && row.status == UnitStatus::result_achieved) {
+            sheet.error(Column::grade, "grade is required when status is result_achieved",
+                        std::string(k_grade_list));
+            return false;
+        }
+        return true;
+    }
+    if (auto parsed = fast_grade(grade)) {
+        row.grade = *parsed;
+        return true;
+    }
+    sheet.error(Column::grade, fmt::format("unknown grade '{}'", grade), std::string(k_grade_list));
+    return false;
+}
+
+bool read_taken_at(Sheet& sheet, model::UnitRow& row) {
+    row.taken_at_centre = sheet.get(Column::taken_at_centre);
+    return row.taken_at_centre.empty() || check_centre_number(sheet, Column::taken_at_centre, row.taken_at_centre);
+}
+
+bool read_row(Sheet& sheet, const ReadOptions& options, model::UnitRow& row) {
+    row = model::UnitRow{};
+    row.line = sheet.line();
+    row.candidate = sheet.get(Column::candidate_number);
+    bool ok = require(sheet, Column::candidate_number, row.candidate) &&
+              check_candidate_number(sheet, Column::candidate_number, row.candidate);
+    auto centre = row_centre(sheet, options.default_centre);
+    if (centre) {
+        row.centre = *centre;
+    }
+    ok = centre.has_value() && ok;
+    ok = read_unit_number(sheet, row) && ok;
+    bool status_ok = read_status(sheet, row);
+    ok = read_grade(sheet, row, status_ok) && status_ok && ok;
+    ok = read_taken_at(sheet, row) && ok;
+    auto date = optional_date(sheet, Column::date);
+    row.date = date.value_or(util::Date{});
+    ok = date.has_value() && ok;
+    row.qualification_code = sheet.get(Column::qualification_code);
+    row.series = sheet.get(Column::series);
+    return ok;
+}
+
+} // namespace
+
+ReadStats read_units(const Input& input, const ReadOptions& options, model::FactSink& sink) {
+    Sheet sheet(input, FileKind::units, k_unit_columns);
+    check_centre_available(sheet, options.default_centre);
+    model::UnitRow row;
+    while (sheet.next()) {
+        if (!read_row(sheet, options, row)) {
+            continue;
+        }
+        if (auto problem = sink.add_unit_row(row)) {
+            sheet.error(problem->column, std::move(problem->message), std::move(problem->hint));
+        }
+    }
+    sheet.finish();
+    return sheet.stats();
+}
+
+} // namespace qc::csvio
