@@ -1,6 +1,7 @@
 #include "check.hpp"
 
 #include "diag/failure.hpp"
+#include "stored.hpp"
 
 namespace qc::cmd {
 
@@ -14,9 +15,35 @@ void register_check(CLI::App& app, CheckOptions& o) {
 
 Examples:
   qualcheck check --candidates candidates.csv --units units.csv
+  qualcheck check --store qualcheck.db          (judge the imported data; keeps the results)
   qualcheck check --rules rules/ --candidates c.csv --units u.csv --today 2027-03-10 --format csv -o results.csv
   qualcheck check --format json --candidates c.csv --units u.csv | jq '.entries[] | select(.at_risk)')");
 }
+
+namespace {
+
+// With no exports named, `check` judges the store's current data (with the centre's
+// statements applied) and keeps the run's results for `report changes` and `report at-risk`.
+int run_check_on_store(const CheckOptions& o) {
+    Setup setup = prepare(o.common);
+    store::Store store = open_store(o.common, setup, store::OpenMode::must_exist);
+    engine::EntryBook book(setup.rules);
+    CurrentData data = load_current_data(store, setup.rules, book);
+
+    report::Output out(o.common.output);
+    const report::Format format = resolve_format(o.common.format, out);
+    auto writer = report::make_result_writer(format, out, {setup.today, setup.current},
+                                             {use_colour(out)});
+    ResultKeeper keeper(writer.get());
+    const report::Tally tally = judge_all(
+        book, setup.current, notes_by_entry(book, {}), keeper, format == report::Format::json,
+        [&](std::size_t i) { return static_cast<bool>(data.acknowledged[i]); }, {});
+    store.save_results(data.import.id, util::to_iso(setup.today), keeper.results());
+    out.close();
+    return tally.alerting() > 0 ? static_cast<int>(diag::ExitStatus::at_risk) : 0;
+}
+
+} // namespace
 
 int run_check(const CheckOptions& o) {
     if (o.inputs.candidates.empty() != o.inputs.units.empty()) {
@@ -24,8 +51,7 @@ int run_check(const CheckOptions& o) {
                             "give both exports, or neither to check the store");
     }
     if (o.inputs.candidates.empty()) {
-        throw diag::Failure(diag::ExitStatus::bad_input, "no data to check: give --candidates and --units",
-                            "for example: qualcheck check --candidates candidates.csv --units units.csv");
+        return run_check_on_store(o);
     }
     Setup setup = prepare(o.common);
     engine::EntryBook book(setup.rules);

@@ -3,6 +3,7 @@
 // turns failures into messages and exit statuses.
 
 #include "check.hpp"
+#include "import.hpp"
 #include "diag/failure.hpp"
 #include "util/spell.hpp"
 
@@ -66,6 +67,8 @@ int main(int argc, char** argv) {
 
 Run 'qualcheck SUBCOMMAND --help' for each subcommand's options and examples.)");
 
+    qc::cmd::ImportOptions import;
+    qc::cmd::register_import(app, import);
     qc::cmd::CheckOptions check;
     qc::cmd::register_check(app, check);
 
@@ -90,6 +93,9 @@ Run 'qualcheck SUBCOMMAND --help' for each subcommand's options and examples.)")
     }
 
     try {
+        if (app.got_subcommand("import")) {
+            return qc::cmd::run_import(import);
+        }
         if (app.got_subcommand("check")) {
             return qc::cmd::run_check(check);
         }

@@ -1,0 +1,119 @@
+#include "stored.hpp"
+
+#include "diag/failure.hpp"
+#include "evaluate.hpp"
+
+#include <cstdlib>
+#include <ctime>
+#include <fmt/format.h>
+#include <pwd.h>
+#include <unistd.h>
+
+namespace qc::cmd {
+
+store::Store open_store(const CommonOptions& options, const Setup& setup, store::OpenMode mode) {
+    return store::Store::open(store_path(options, setup.config), mode);
+}
+
+CurrentData load_current_data(store::Store& store, const model::RuleBook& rules,
+                              engine::EntryBook& book) {
+    CurrentData data;
+    auto last = store.last_import();
+    if (!last) {
+        throw diag::Failure(diag::ExitStatus::io_failure,
+                            fmt::format("nothing imported yet in {}", store.path()),
+                            "run 'qualcheck import --candidates FILE --units FILE' first");
+    }
+    data.import = *last;
+    store.load_current(rules, book);
+    data.acknowledged.assign(book.size(), false);
+    for (const auto& [key, statement] : store.overrides()) {
+        const long at = book.find(key.centre, key.candidate, key.qualification_code);
+        if (at < 0) {
+            continue; // the entry is not in the current import; the statement waits for it
+        }
+        model::Entry& entry = book.entry(static_cast<std::size_t>(at));
+        if (statement.ecd_year) {
+            entry.ecd = model::Series{*statement.ecd_year};
+            entry.ecd_derived = false;
+        }
+        if (statement.withdrawal) {
+            entry.status = model::EntryStatus::withdrawn;
+        }
+        if (statement.declared_pathway) {
+            if (const model::Pathway* pathway = entry.qualification->find_pathway(*statement.declared_pathway)) {
+                entry.declared_pathway = pathway;
+            }
+        }
+        data.acknowledged[static_cast<std::size_t>(at)] = statement.acknowledged.value_or(false);
+    }
+    return data;
+}
+
+void ResultKeeper::row(const report::ResultRow& r) {
+    store::StoredResult s;
+    s.centre = r.centre;
+    s.candidate = r.candidate;
+    s.qualification_code = r.qualification_code;
+    s.surname = r.surname;
+    s.forename = r.forename;
+    s.qualification_title = r.qualification_title;
+    s.ecd_year = r.ecd.year;
+    s.result_status = r.result.status;
+    s.reasons = r.result.reasons;
+    s.at_risk = r.result.at_risk;
+    s.acknowledged = r.result.acknowledged;
+    s.glh_required = r.result.glh_required;
+    s.glh_counted = r.result.glh_counted;
+    s.glh_achieved = r.result.glh_achieved;
+    m_results.push_back(std::move(s));
+    if (m_next != nullptr) {
+        m_next->row(r);
+    }
+}
+
+void ResultKeeper::finish() {
+    if (m_next != nullptr) {
+        m_next->finish();
+    }
+}
+
+std::int64_t rejudge_and_save(store::Store& store, const Setup& setup) {
+    if (!store.last_import()) {
+        return 0;
+    }
+    engine::EntryBook book(setup.rules);
+    CurrentData data = load_current_data(store, setup.rules, book);
+    ResultKeeper keeper;
+    judge_all(book, setup.current, {}, keeper, false,
+              [&](std::size_t i) { return static_cast<bool>(data.acknowledged[i]); }, {});
+    return store.save_results(data.import.id, util::to_iso(setup.today), keeper.results());
+}
+
+std::string timestamp(const Setup& setup) {
+    std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    return fmt::format("{}T{:02}:{:02}:{:02}", util::to_iso(setup.today), local.tm_hour,
+                       local.tm_min, local.tm_sec);
+}
+
+std::string acting_user(const std::string& given) {
+    if (!given.empty()) {
+        return given;
+    }
+    for (const char* variable : {"LOGNAME", "USER"}) {
+        if (const char* name = std::getenv(variable); name != nullptr && *name != '\0') {
+            return name;
+        }
+    }
+    if (const char* name = getlogin(); name != nullptr && *name != '\0') {
+        return name;
+    }
+    if (const passwd* entry = getpwuid(geteuid()); entry != nullptr) {
+        return entry->pw_name;
+    }
+    return "unknown";
+}
+
+} // namespace qc::cmd
