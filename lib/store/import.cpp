@@ -78,6 +78,9 @@ struct Store::Import::State {
 };
 
 Store::Import Store::begin_import(const std::string& at, const std::string& user) {
+    // A large page cache keeps a big import's pages in memory instead of spilling them to the
+    // WAL one by one; SQLite only takes the memory it needs.
+    m_connection->exec("PRAGMA cache_size = -131072");
     auto state = std::make_unique<Import::State>(*m_connection);
     Statement insert(*m_connection, "INSERT INTO imports (at, user) VALUES (?, ?)");
     insert.bind(1, at).bind(2, user).run();
