@@ -152,6 +152,99 @@ std::int64_t Store::Import::commit(const std::vector<ImportedFile>& files) {
     return m_state->import_id;
 }
 
+namespace {
+
+// Rebuilds one stored entry against the rules; nullopt (with a problem added) when the rules
+// no longer define its qualification or pathway.
+std::optional<model::Entry> read_entry(const Connection& connection, const Statement& entries,
+                                       const model::RuleBook& rules, const std::string& file,
+                                       diag::Diagnostics& problems) {
+    model::Entry entry;
+    entry.line = static_cast<long>(entries.integer(0));
+    entry.centre = entries.text(1);
+    entry.candidate = entries.text(2);
+    entry.uci = entries.text(3);
+    entry.surname = entries.text(4);
+    entry.forename = entries.text(5);
+    std::string code(entries.text(6));
+    entry.qualification = rules.find_qualification(code);
+    if (entry.qualification == nullptr) {
+        problems.add({file, entry.line, 0,
+                      fmt::format("stored entry {}/{} is for qualification '{}', which the rules "
+                                  "no longer define",
+                                  entry.centre, entry.candidate, code),
+                      "load the rules the data was imported with, or import again", {}});
+        return std::nullopt;
+    }
+    entry.ecd = model::Series{static_cast<int>(entries.integer(7))};
+    entry.ecd_derived = entries.integer(8) != 0;
+    entry.entry_date = date_from_number(entries.integer(9));
+    if (!entries.is_null(10)) {
+        entry.declared_pathway = entry.qualification->find_pathway(entries.text(10));
+        if (entry.declared_pathway == nullptr) {
+            problems.add({file, entry.line, 0,
+                          fmt::format("stored entry {}/{} declares pathway '{}', which the rules "
+                                      "no longer define for {}",
+                                      entry.centre, entry.candidate, entries.text(10), code),
+                          "load the rules the data was imported with, or import again", {}});
+            return std::nullopt;
+        }
+    }
+    entry.status = code_from<model::EntryStatus>(connection, entries.integer(11), 1);
+    return entry;
+}
+
+void load_entries(Connection& connection, std::int64_t import_id, const model::RuleBook& rules,
+                  model::FactSink& sink, const std::string& file, diag::Diagnostics& problems) {
+    Statement entries(connection,
+                      "SELECT line, centre, candidate, uci, surname, forename, qualification_code,"
+                      " ecd_year, ecd_derived, entry_date, pathway, status FROM entries"
+                      " WHERE import_id = ? ORDER BY rowid");
+    entries.bind(1, import_id);
+    while (entries.step()) {
+        auto entry = read_entry(connection, entries, rules, file, problems);
+        if (!entry) {
+            continue;
+        }
+        long line = entry->line;
+        if (auto problem = sink.add_entry(std::move(*entry))) {
+            add_problem(problems, file, line, *problem);
+        }
+    }
+}
+
+void load_unit_rows(Connection& connection, std::int64_t import_id, model::FactSink& sink,
+                    const std::string& file, diag::Diagnostics& problems) {
+    Statement range(connection, "SELECT first_unit_row, last_unit_row FROM imports WHERE id = ?");
+    range.bind(1, import_id);
+    range.step();
+    Statement rows(connection,
+                   "SELECT line, centre, candidate, unit, status, grade, qualification_code,"
+                   " taken_at_centre, series, date FROM unit_rows"
+                   " WHERE rowid BETWEEN ? AND ? ORDER BY rowid");
+    rows.bind(1, range.integer(0)).bind(2, range.integer(1));
+    // One UnitRow whose views point into SQLite's row buffers, valid until the next step.
+    model::UnitRow row;
+    while (rows.step()) {
+        row.line = static_cast<long>(rows.integer(0));
+        row.centre = rows.text(1);
+        row.candidate = rows.text(2);
+        row.unit = static_cast<int>(rows.integer(3));
+        row.status = code_from<model::UnitStatus>(connection, rows.integer(4),
+                                                  k_largest_unit_status);
+        row.grade = code_from<model::Grade>(connection, rows.integer(5), k_largest_grade);
+        row.qualification_code = rows.text(6);
+        row.taken_at_centre = rows.text(7);
+        row.series = rows.text(8);
+        row.date = date_from_number(rows.integer(9));
+        if (auto problem = sink.add_unit_row(row)) {
+            add_problem(problems, file, row.line, *problem);
+        }
+    }
+}
+
+} // namespace
+
 void Store::load_current(const model::RuleBook& rules, model::FactSink& sink) {
     auto record = last_import();
     if (!record) {
@@ -160,76 +253,9 @@ void Store::load_current(const model::RuleBook& rules, model::FactSink& sink) {
                                   path()));
     }
     diag::Diagnostics problems;
-    std::string candidates_file = file_name(record, "candidates");
-    Statement entries(*m_connection,
-                      "SELECT line, centre, candidate, uci, surname, forename, qualification_code,"
-                      " ecd_year, ecd_derived, entry_date, pathway, status FROM entries"
-                      " WHERE import_id = ? ORDER BY rowid");
-    entries.bind(1, record->id);
-    while (entries.step()) {
-        model::Entry entry;
-        entry.line = static_cast<long>(entries.integer(0));
-        entry.centre = entries.text(1);
-        entry.candidate = entries.text(2);
-        entry.uci = entries.text(3);
-        entry.surname = entries.text(4);
-        entry.forename = entries.text(5);
-        std::string code(entries.text(6));
-        entry.qualification = rules.find_qualification(code);
-        if (entry.qualification == nullptr) {
-            problems.add({candidates_file, entry.line, 0,
-                          fmt::format("stored entry {}/{} is for qualification '{}', which the "
-                                      "rules no longer define",
-                                      entry.centre, entry.candidate, code),
-                          "load the rules the data was imported with, or import again", {}});
-            continue;
-        }
-        entry.ecd = model::Series{static_cast<int>(entries.integer(7))};
-        entry.ecd_derived = entries.integer(8) != 0;
-        entry.entry_date = date_from_number(entries.integer(9));
-        if (!entries.is_null(10)) {
-            entry.declared_pathway = entry.qualification->find_pathway(entries.text(10));
-            if (entry.declared_pathway == nullptr) {
-                problems.add({candidates_file, entry.line, 0,
-                              fmt::format("stored entry {}/{} declares pathway '{}', which the "
-                                          "rules no longer define for {}",
-                                          entry.centre, entry.candidate, entries.text(10), code),
-                              "load the rules the data was imported with, or import again", {}});
-                continue;
-            }
-        }
-        entry.status = code_from<model::EntryStatus>(*m_connection, entries.integer(11), 1);
-        long line = entry.line;
-        if (auto problem = sink.add_entry(std::move(entry))) {
-            add_problem(problems, candidates_file, line, *problem);
-        }
-    }
-    std::string units_file = file_name(record, "units");
-    Statement range(*m_connection, "SELECT first_unit_row, last_unit_row FROM imports WHERE id = ?");
-    range.bind(1, record->id);
-    range.step();
-    Statement rows(*m_connection,
-                   "SELECT line, centre, candidate, unit, status, grade, qualification_code,"
-                   " taken_at_centre, series, date FROM unit_rows"
-                   " WHERE rowid BETWEEN ? AND ? ORDER BY rowid");
-    rows.bind(1, range.integer(0)).bind(2, range.integer(1));
-    while (rows.step()) {
-        model::UnitRow row;
-        row.line = static_cast<long>(rows.integer(0));
-        row.centre = rows.text(1);
-        row.candidate = rows.text(2);
-        row.unit = static_cast<int>(rows.integer(3));
-        row.status = code_from<model::UnitStatus>(*m_connection, rows.integer(4),
-                                                  k_largest_unit_status);
-        row.grade = code_from<model::Grade>(*m_connection, rows.integer(5), k_largest_grade);
-        row.qualification_code = rows.text(6);
-        row.taken_at_centre = rows.text(7);
-        row.series = rows.text(8);
-        row.date = date_from_number(rows.integer(9));
-        if (auto problem = sink.add_unit_row(row)) {
-            add_problem(problems, units_file, row.line, *problem);
-        }
-    }
+    load_entries(*m_connection, record->id, rules, sink, file_name(record, "candidates"),
+                 problems);
+    load_unit_rows(*m_connection, record->id, sink, file_name(record, "units"), problems);
     diag::throw_if_any(problems);
 }
 
