@@ -10,7 +10,11 @@ case_dir=$(realpath "$2")
 root=$(realpath "$(dirname "$0")/../..")
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
-cp -R "$case_dir"/. "$scratch"/
+# Everything but the expected results is copied, so a case may ship its own input files.
+for item in "$case_dir"/* "$case_dir"/.[!.]*; do
+  [ -e "$item" ] || continue
+  case "$(basename "$item")" in stdout|stderr|status) ;; *) cp -R "$item" "$scratch"/ ;; esac
+done
 mkdir -p "$scratch/.bin"
 ln -s "$binary" "$scratch/.bin/qualcheck"
 
