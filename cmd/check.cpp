@@ -35,8 +35,12 @@ int run_check_on_store(const CheckOptions& o) {
     auto writer = report::make_result_writer(format, out, {setup.today, setup.current},
                                              {use_colour(out)});
     ResultKeeper keeper(writer.get());
+    std::string units_file;
+    for (const store::ImportedFile& file : data.import.files) {
+        units_file = file.role == "units" ? file.name : units_file;
+    }
     const report::Tally tally = judge_all(
-        book, setup.current, notes_by_entry(book, {}), keeper, format == report::Format::json,
+        book, setup.current, notes_by_entry(book, units_file), keeper, format == report::Format::json,
         [&](std::size_t i) { return static_cast<bool>(data.acknowledged[i]); }, {});
     store.save_results(data.import.id, util::to_iso(setup.today), keeper.results());
     out.close();
