@@ -36,7 +36,7 @@ bool all_empty(const std::vector<std::string_view>& fields) {
 } // namespace
 
 Sheet::Sheet(const Input& input, FileKind kind, std::vector<ColumnSpec> wanted)
-    : m_records(input), m_kind(kind) {
+    : m_records(input), m_fields(&m_records.fields()), m_kind(kind) {
     m_index.fill(-1);
     if (!m_records.next()) {
         m_problems.merge(std::move(m_records.diagnostics()));
@@ -160,14 +160,6 @@ bool Sheet::check_shape() {
         return false;
     }
     return true;
-}
-
-std::string_view Sheet::get(Column column) const {
-    int index = m_index[static_cast<std::size_t>(column)];
-    if (index < 0) {
-        return {};
-    }
-    return util::trim(m_records.fields()[static_cast<std::size_t>(index)]);
 }
 
 Diagnostic Sheet::at_field(std::size_t field, std::string message, std::string hint) const {

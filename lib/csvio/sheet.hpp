@@ -26,8 +26,12 @@ public:
 
     /// True when the header has the column.
     bool has(Column column) const { return m_index[static_cast<std::size_t>(column)] >= 0; }
-    /// The current row's value of `column`, trimmed; empty when the header lacks it.
-    std::string_view get(Column column) const;
+    /// The current row's value of `column`, trimmed; empty when the header lacks it. Inline:
+    /// it runs for every field of every row of units.csv.
+    std::string_view get(Column column) const {
+        int index = m_index[static_cast<std::size_t>(column)];
+        return index < 0 ? std::string_view{} : trimmed((*m_fields)[static_cast<std::size_t>(index)]);
+    }
     /// The line on which the current row starts.
     long line() const { return m_records.line(); }
 
@@ -46,6 +50,17 @@ public:
     const std::string& name() const { return m_records.name(); }
 
 private:
+    static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+    static std::string_view trimmed(std::string_view text) {
+        while (!text.empty() && is_space(text.front())) {
+            text.remove_prefix(1);
+        }
+        while (!text.empty() && is_space(text.back())) {
+            text.remove_suffix(1);
+        }
+        return text;
+    }
+
     void map_header(const std::vector<ColumnSpec>& wanted);
     void check_delimiter();
     void check_missing(const std::vector<ColumnSpec>& wanted, const std::vector<std::string_view>& unmatched);
@@ -53,6 +68,7 @@ private:
     diag::Diagnostic at_field(std::size_t field, std::string message, std::string hint) const;
 
     RecordReader m_records;
+    const std::vector<std::string_view>* m_fields; ///< the reader's, stable for its lifetime
     FileKind m_kind;
     diag::Diagnostics m_problems;
     std::array<int, k_column_count> m_index{};

@@ -37,13 +37,17 @@ bool read_unit_number(Sheet& sheet, model::UnitRow& row) {
     if (!require(sheet, Column::unit, unit)) {
         return false;
     }
-    auto number = util::parse_int(unit);
-    if (!number || *number <= 0) {
+    // Unit numbers are small; anything past five digits is not one, so no overflow check.
+    int number = unit.size() <= 5 ? 0 : -1;
+    for (std::size_t i = 0; number >= 0 && i < unit.size(); ++i) {
+        number = (unit[i] >= '0' && unit[i] <= '9') ? number * 10 + (unit[i] - '0') : -1;
+    }
+    if (number <= 0) {
         sheet.error(Column::unit, fmt::format("unit '{}' is not a unit number", unit),
                     "write the unit's number in its suite, e.g. 1 or 17");
         return false;
     }
-    row.unit = *number;
+    row.unit = number;
     return true;
 }
 

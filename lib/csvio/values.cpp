@@ -45,8 +45,14 @@ std::string zeros_hint(std::string_view value, std::size_t width) {
 }
 
 bool check_digits(Sheet& sheet, Column column, std::string_view value, std::size_t width) {
-    if (value.size() == width && util::is_digits(value)) {
-        return true;
+    if (value.size() == width) {
+        bool digits = true;
+        for (char c : value) {
+            digits = digits && digit(c);
+        }
+        if (digits) {
+            return true;
+        }
     }
     sheet.error(column, fmt::format("{} '{}' is not {} digits", column_name(column), value, width),
                 zeros_hint(value, width));
