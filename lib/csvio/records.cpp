@@ -212,6 +212,7 @@ struct RecordReader::Impl {
     long record_line = 0;
     bool spans_lines = false;
     bool plain = true; // fields are views into `raw`, positions are implied
+    bool unterminated = false;
     bool has_high_bytes = false;
     bool check_utf8 = true;
     std::optional<std::size_t> bad_utf8;
@@ -298,6 +299,7 @@ void RecordReader::Impl::split_quoted(char* line) {
                     }
                     line = next_physical_line();
                     if (line == nullptr) {
+                        unterminated = true;
                         problems.add(Diagnostic{name, opened, positions.back().column,
                                                 "quoted field is never closed",
                                                 "a field that starts with a double quote must end with one", {}});
@@ -403,6 +405,9 @@ bool RecordReader::next() {
     s.spans_lines = false;
     if (!s.split_plain(line)) {
         s.split_quoted(line);
+        if (s.unterminated) {
+            return false; // the rest of the file was swallowed by the quote: nothing to read
+        }
     }
     s.check_encoding();
     return true;

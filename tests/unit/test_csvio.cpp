@@ -185,7 +185,6 @@ TEST_CASE("records: positions are the physical line and byte column of each fiel
 TEST_CASE("records: a quote never closed is reported where it opened") {
     csvio::RecordReader reader(Input::memory("r.csv", "a,b\n1,\"open\n2,3\n"));
     REQUIRE(reader.next());
-    REQUIRE(reader.next());
     CHECK_FALSE(reader.next());
     REQUIRE(reader.diagnostics().count() == 1);
     CHECK(reader.diagnostics().recorded()[0].line == 2);
@@ -456,4 +455,15 @@ TEST_CASE("a diagnostic shows the line with a caret under the field") {
               "c.csv:2:1: candidate_number '42' is not 4 digits\n    42,05838\n    ^\n"
               "  hint: leading zeros may have been lost in a spreadsheet: write 0042");
     }
+}
+
+TEST_CASE("a line longer than 16 MB and a quote never closed are input errors") {
+    std::string huge = "candidate_number,unit,status\n" + std::string(std::size_t{1} << 24, 'x') + "\n";
+    std::vector<std::string> hints;
+    CHECK(unit_errors(huge, &hints) == std::vector<std::string>{"u.csv:2:0: line is longer than 16 MB"});
+    CHECK(hints[0] == "this does not look like a CSV export");
+    hints.clear();
+    CHECK(unit_errors("candidate_number,unit,status\n0001,1,\"absent\n0002,1,absent\n", &hints) ==
+          std::vector<std::string>{"u.csv:2:8: quoted field is never closed"});
+    CHECK(hints[0] == "a field that starts with a double quote must end with one");
 }
