@@ -1,5 +1,7 @@
 #include "csvio/records.hpp"
 
+#include "csvio/sources.hpp"
+
 #include "diag/failure.hpp"
 #include "util/strings.hpp"
 
@@ -13,12 +15,8 @@
 
 #include <algorithm>
 #include <array>
-#include <atomic>
-#include <cerrno>
-#include <cstdio>
 #include <cstring>
 #include <string>
-#include <sys/stat.h>
 
 namespace qc::csvio {
 
@@ -30,160 +28,19 @@ using diag::Failure;
 
 constexpr std::string_view k_save_as_utf8 = "save it as \"CSV UTF-8 (Comma delimited)\"";
 
-// Feeds LineReader and watches every block for a NUL byte, which never occurs in a UTF-8
-// CSV export. The stream is cut at the first NUL so that LineReader never sees one (it
-// would silently shorten the line); the reader reports it. read() may run on LineReader's
-// worker thread, hence the atomics.
-class WatchedSource : public io::ByteSourceBase {
-public:
-    int read(char* buffer, int size) override {
-        if (m_nul_found.load()) {
-            return 0;
-        }
-        int count = raw_read(buffer, size);
-        if (count <= 0) {
-            return 0;
-        }
-        auto n = static_cast<std::size_t>(count);
-        if (m_bytes.load() == 0) {
-            m_looks_utf16 = (n >= 2 && ((buffer[0] == '\xFF' && buffer[1] == '\xFE') ||
-                                        (buffer[0] == '\xFE' && buffer[1] == '\xFF') ||
-                                        buffer[0] == '\0' || buffer[1] == '\0'));
-        }
-        if (const void* nul = std::memchr(buffer, '\0', n)) {
-            cut_at_nul(buffer, n, static_cast<std::size_t>(static_cast<const char*>(nul) - buffer));
-        }
-        if (n > 0) {
-            m_last_byte = buffer[n - 1];
-        }
-        m_bytes.fetch_add(n);
-        return static_cast<int>(n);
-    }
-
-    // Cuts the stream at the start of the NUL's line, so that the reader never sees a
-    // truncated row. When that line started in an earlier block, its first part has already
-    // gone to LineReader and the line is not "clean".
-    void cut_at_nul(const char* buffer, std::size_t& n, std::size_t nul) {
-        const char* begin = buffer;
-        const char* newline = static_cast<const char*>(memrchr(begin, '\n', nul));
-        if (m_bytes.load() == 0) {
-            m_first_block_nul_line = 1 + static_cast<long>(std::count(begin, begin + nul, '\n'));
-        }
-        n = newline != nullptr ? static_cast<std::size_t>(newline - begin) + 1 : 0;
-        m_nul_line_clean = newline != nullptr || m_last_byte == '\n';
-        m_nul_found.store(true);
-    }
-
-    bool nul_found() const { return m_nul_found.load(); }
-    bool looks_utf16() const { return m_looks_utf16; }
-    bool nul_line_clean() const { return m_nul_line_clean; }
-    long first_block_nul_line() const { return m_first_block_nul_line; }
-    std::uint64_t bytes() const { return m_bytes.load(); }
-    bool read_failed() const { return m_read_errno.load() != 0; }
-    int read_errno() const { return m_read_errno.load(); }
-
-protected:
-    virtual int raw_read(char* buffer, int size) = 0;
-    std::atomic<int> m_read_errno{0};
-
-private:
-    std::atomic<bool> m_nul_found{false};
-    std::atomic<std::uint64_t> m_bytes{0};
-    bool m_looks_utf16 = false;
-    bool m_nul_line_clean = true;
-    long m_first_block_nul_line = 0;
-    char m_last_byte = '\n';
-};
-
-class FileSource : public WatchedSource {
-public:
-    FileSource(std::FILE* file, bool owned) : m_file(file), m_owned(owned) {
-        std::setvbuf(file, nullptr, _IONBF, 0);
-    }
-    ~FileSource() override {
-        if (m_owned) {
-            std::fclose(m_file);
-        }
-    }
-
-protected:
-    int raw_read(char* buffer, int size) override {
-        std::size_t count = std::fread(buffer, 1, static_cast<std::size_t>(size), m_file);
-        if (count == 0 && std::ferror(m_file)) {
-            m_read_errno.store(errno != 0 ? errno : EIO);
-        }
-        return static_cast<int>(count);
-    }
-
-private:
-    std::FILE* m_file;
-    bool m_owned;
-};
-
-class MemorySource : public WatchedSource {
-public:
-    explicit MemorySource(std::string_view text) : m_rest(text) {}
-
-protected:
-    int raw_read(char* buffer, int size) override {
-        std::size_t count = std::min(m_rest.size(), static_cast<std::size_t>(size));
-        std::memcpy(buffer, m_rest.data(), count);
-        m_rest.remove_prefix(count);
-        return static_cast<int>(count);
-    }
-
-private:
-    std::string_view m_rest;
-};
 
 // LineReader destroys its source after the first read when the input is small, but the
 // reader still asks it about NULs and read errors afterwards, so the reader owns the source
 // and LineReader gets this forwarder.
 class Forwarder : public io::ByteSourceBase {
 public:
-    explicit Forwarder(io::ByteSourceBase& target) : m_target(target) {}
+    explicit Forwarder(WatchedSource& target) : m_target(target) {}
     int read(char* buffer, int size) override { return m_target.read(buffer, size); }
 
 private:
-    io::ByteSourceBase& m_target;
+    WatchedSource& m_target;
 };
 
-std::string lower_first(std::string text) {
-    if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') {
-        text[0] = static_cast<char>(text[0] - 'A' + 'a');
-    }
-    return text;
-}
-
-[[noreturn]] void fail_whole_file(const std::string& name, std::string message, std::string hint = {}) {
-    throw Failure::at(ExitStatus::bad_input, Diagnostic{name, 0, 0, std::move(message), std::move(hint), {}});
-}
-
-// Opens a path with messages that say what to do; directories open fine with fopen on Linux
-// and only fail on the first read, so they are caught here.
-std::unique_ptr<WatchedSource> open_source(const Input& input) {
-    if (input.text) {
-        return std::make_unique<MemorySource>(*input.text);
-    }
-    if (input.name == "-") {
-        return std::make_unique<FileSource>(stdin, false);
-    }
-    struct stat info {};
-    if (::stat(input.name.c_str(), &info) != 0) {
-        if (errno == ENOENT || errno == ENOTDIR) {
-            fail_whole_file(input.name, "file not found", "check the path; use - to read standard input");
-        }
-        fail_whole_file(input.name, "cannot read: " + lower_first(std::strerror(errno)));
-    }
-    if (S_ISDIR(info.st_mode)) {
-        fail_whole_file(input.name, "cannot read: it is a directory, not a CSV file");
-    }
-    std::FILE* file = std::fopen(input.name.c_str(), "rb");
-    if (file == nullptr) {
-        fail_whole_file(input.name, "cannot read: " + lower_first(std::strerror(errno)));
-    }
-    return std::make_unique<FileSource>(file, true);
-}
 
 bool is_blank(const char* line) {
     for (; *line != '\0'; ++line) {
@@ -373,7 +230,7 @@ RecordReader::RecordReader(const Input& input) : m_impl(std::make_unique<Impl>()
     m_impl->lines = std::make_unique<io::LineReader>(input.name, std::make_unique<Forwarder>(*m_impl->source));
     WatchedSource& watched = *m_impl->source;
     if (watched.read_failed()) {
-        fail_whole_file(input.name, "cannot read: " + lower_first(std::strerror(watched.read_errno())));
+        throw Failure::at(ExitStatus::bad_input, Diagnostic{input.name, 0, 0, read_error_message(watched.read_errno()), {}, {}});
     }
     if (watched.nul_found() && watched.first_block_nul_line() == 1) {
         // A NUL in the header means the whole file is not UTF-8 text (UTF-16 has one in
@@ -394,7 +251,7 @@ bool RecordReader::next() {
         if (line == nullptr) {
             if (s.source->read_failed()) {
                 s.problems.add(Diagnostic{s.name, s.physical_line, 0,
-                                          "cannot read: " + lower_first(std::strerror(s.source->read_errno())), {}, {}});
+                                          read_error_message(s.source->read_errno()), {}, {}});
             } else if (s.source->nul_found()) {
                 s.report_nul();
             }

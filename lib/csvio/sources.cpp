@@ -1,0 +1,139 @@
+#include "csvio/sources.hpp"
+
+#include "diag/failure.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <sys/stat.h>
+
+namespace qc::csvio {
+
+using diag::Diagnostic;
+using diag::ExitStatus;
+using diag::Failure;
+
+int WatchedSource::read(char* buffer, int size) {
+    if (m_nul_found.load()) {
+        return 0;
+    }
+    int count = raw_read(buffer, size);
+    if (count <= 0) {
+        return 0;
+    }
+    auto n = static_cast<std::size_t>(count);
+    if (m_bytes.load() == 0) {
+        m_looks_utf16 = (n >= 2 && ((buffer[0] == '\xFF' && buffer[1] == '\xFE') ||
+                                    (buffer[0] == '\xFE' && buffer[1] == '\xFF') ||
+                                    buffer[0] == '\0' || buffer[1] == '\0'));
+    }
+    if (const void* nul = std::memchr(buffer, '\0', n)) {
+        cut_at_nul(buffer, n, static_cast<std::size_t>(static_cast<const char*>(nul) - buffer));
+    }
+    if (n > 0) {
+        m_last_byte = buffer[n - 1];
+    }
+    m_bytes.fetch_add(n);
+    return static_cast<int>(n);
+}
+
+// Cuts the stream at the start of the NUL's line, so that the reader never sees a
+// truncated row. When that line started in an earlier block, its first part has already
+// gone to LineReader and the line is not "clean".
+void WatchedSource::cut_at_nul(const char* buffer, std::size_t& n, std::size_t nul) {
+    const char* begin = buffer;
+    const char* newline = static_cast<const char*>(memrchr(begin, '\n', nul));
+    if (m_bytes.load() == 0) {
+        m_first_block_nul_line = 1 + static_cast<long>(std::count(begin, begin + nul, '\n'));
+    }
+    n = newline != nullptr ? static_cast<std::size_t>(newline - begin) + 1 : 0;
+    m_nul_line_clean = newline != nullptr || m_last_byte == '\n';
+    m_nul_found.store(true);
+}
+
+namespace {
+
+class FileSource : public WatchedSource {
+public:
+    FileSource(std::FILE* file, bool owned) : m_file(file), m_owned(owned) {
+        std::setvbuf(file, nullptr, _IONBF, 0);
+    }
+    ~FileSource() override {
+        if (m_owned) {
+            std::fclose(m_file);
+        }
+    }
+
+protected:
+    int raw_read(char* buffer, int size) override {
+        std::size_t count = std::fread(buffer, 1, static_cast<std::size_t>(size), m_file);
+        if (count == 0 && std::ferror(m_file)) {
+            m_read_errno.store(errno != 0 ? errno : EIO);
+        }
+        return static_cast<int>(count);
+    }
+
+private:
+    std::FILE* m_file;
+    bool m_owned;
+};
+
+class MemorySource : public WatchedSource {
+public:
+    explicit MemorySource(std::string_view text) : m_rest(text) {}
+
+protected:
+    int raw_read(char* buffer, int size) override {
+        std::size_t count = std::min(m_rest.size(), static_cast<std::size_t>(size));
+        std::memcpy(buffer, m_rest.data(), count);
+        m_rest.remove_prefix(count);
+        return static_cast<int>(count);
+    }
+
+private:
+    std::string_view m_rest;
+};
+
+std::string lower_first(std::string text) {
+    if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') {
+        text[0] = static_cast<char>(text[0] - 'A' + 'a');
+    }
+    return text;
+}
+
+[[noreturn]] void fail_whole_file(const std::string& name, std::string message, std::string hint = {}) {
+    throw Failure::at(ExitStatus::bad_input, Diagnostic{name, 0, 0, std::move(message), std::move(hint), {}});
+}
+
+} // namespace
+
+std::string read_error_message(int error) { return "cannot read: " + lower_first(std::strerror(error)); }
+
+// Opens a path with messages that say what to do; directories open fine with fopen on Linux
+// and only fail on the first read, so they are caught here.
+std::unique_ptr<WatchedSource> open_source(const Input& input) {
+    if (input.text) {
+        return std::make_unique<MemorySource>(*input.text);
+    }
+    if (input.name == "-") {
+        return std::make_unique<FileSource>(stdin, false);
+    }
+    struct stat info {};
+    if (::stat(input.name.c_str(), &info) != 0) {
+        if (errno == ENOENT || errno == ENOTDIR) {
+            fail_whole_file(input.name, "file not found", "check the path; use - to read standard input");
+        }
+        fail_whole_file(input.name, read_error_message(errno));
+    }
+    if (S_ISDIR(info.st_mode)) {
+        fail_whole_file(input.name, "cannot read: it is a directory, not a CSV file");
+    }
+    std::FILE* file = std::fopen(input.name.c_str(), "rb");
+    if (file == nullptr) {
+        fail_whole_file(input.name, read_error_message(errno));
+    }
+    return std::make_unique<FileSource>(file, true);
+}
+
+} // namespace qc::csvio

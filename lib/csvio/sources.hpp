@@ -1,0 +1,62 @@
+#pragma once
+// Where LineReader's bytes come from: a file, standard input or memory, watched for NUL bytes
+// and read errors so that the record reader can name them.
+
+#include "csvio/input.hpp"
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace qc::csvio {
+
+/// Feeds LineReader (through records.cpp) and watches every block for a NUL byte, which never
+/// occurs in a UTF-8 CSV export. The stream is cut at the start of the NUL's line so that
+/// LineReader never sees one (it would silently shorten the line); the reader reports it.
+/// read() may run on LineReader's worker thread, hence the atomics.
+class WatchedSource {
+public:
+    virtual ~WatchedSource() = default;
+    /// Reads up to `size` bytes; 0 at the end, after a read error, or from the NUL's line on.
+    int read(char* buffer, int size);
+
+    /// True once a NUL byte has been seen.
+    bool nul_found() const { return m_nul_found.load(); }
+    /// True when the input starts like UTF-16 (a UTF-16 BOM or a NUL in its first two bytes).
+    bool looks_utf16() const { return m_looks_utf16; }
+    /// True when the NUL's line was withheld whole; false when its start, from an earlier
+    /// block, already went to LineReader as a line of its own.
+    bool nul_line_clean() const { return m_nul_line_clean; }
+    /// The line of a NUL found in the first block read, else 0.
+    long first_block_nul_line() const { return m_first_block_nul_line; }
+    /// Bytes passed on so far.
+    std::uint64_t bytes() const { return m_bytes.load(); }
+    /// True when a read failed; read_errno() says why.
+    bool read_failed() const { return m_read_errno.load() != 0; }
+    int read_errno() const { return m_read_errno.load(); }
+
+protected:
+    virtual int raw_read(char* buffer, int size) = 0;
+    std::atomic<int> m_read_errno{0};
+
+private:
+    void cut_at_nul(const char* buffer, std::size_t& n, std::size_t nul);
+
+    std::atomic<bool> m_nul_found{false};
+    std::atomic<std::uint64_t> m_bytes{0};
+    bool m_looks_utf16 = false;
+    bool m_nul_line_clean = true;
+    long m_first_block_nul_line = 0;
+    char m_last_byte = '\n';
+};
+
+/// Opens `input`. Throws diag::Failure(bad_input) when the file does not exist, is a
+/// directory or cannot be opened.
+std::unique_ptr<WatchedSource> open_source(const Input& input);
+
+/// "cannot read: <the system's reason>", for a read that failed with `error` (an errno).
+std::string read_error_message(int error);
+
+} // namespace qc::csvio
