@@ -3,7 +3,9 @@
 // turns failures into messages and exit statuses.
 
 #include "check.hpp"
+#include "declare.hpp"
 #include "import.hpp"
+#include "report.hpp"
 #include "diag/failure.hpp"
 #include "util/spell.hpp"
 
@@ -71,6 +73,10 @@ Run 'qualcheck SUBCOMMAND --help' for each subcommand's options and examples.)")
     qc::cmd::register_import(app, import);
     qc::cmd::CheckOptions check;
     qc::cmd::register_check(app, check);
+    qc::cmd::ReportOptions report;
+    qc::cmd::register_report(app, report);
+    qc::cmd::DeclareOptions declare;
+    qc::cmd::register_declare(app, declare);
 
     if (argc > 1 && argv[1][0] != '-') {
         try {
@@ -98,6 +104,12 @@ Run 'qualcheck SUBCOMMAND --help' for each subcommand's options and examples.)")
         }
         if (app.got_subcommand("check")) {
             return qc::cmd::run_check(check);
+        }
+        if (app.got_subcommand("report")) {
+            return qc::cmd::run_report(*app.get_subcommand("report"), report);
+        }
+        if (app.got_subcommand("declare")) {
+            return qc::cmd::run_declare(*app.get_subcommand("declare"), declare);
         }
         return usage_error("no subcommand given", "run 'qualcheck --help'");
     } catch (const qc::diag::Failure& failure) {

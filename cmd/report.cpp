@@ -1,0 +1,301 @@
+#include "report.hpp"
+
+#include "diag/failure.hpp"
+#include "stored.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+
+namespace qc::cmd {
+
+namespace {
+
+struct ViewHelp {
+    const char* name;
+    const char* about;
+    const char* footer;
+};
+
+constexpr ViewHelp k_views[] = {
+    {"at-risk", "Entries due this summer that are not eligible: main reason first",
+     R"(Acknowledged entries are marked (grey on a terminal). Exit 0 even when some are at risk.
+
+Examples:
+  qualcheck report at-risk
+  qualcheck report at-risk --format csv -o at-risk.csv
+  qualcheck report at-risk --candidates candidates.csv --units units.csv   (no store needed))"},
+    {"summary", "Every entry with status and GLH; counts per suite",
+     R"(Examples:
+  qualcheck report summary
+  qualcheck report summary --format json | jq '.suites')"},
+    {"candidate", "One candidate's entries unit by unit, and what needs action",
+     R"(Examples:
+  qualcheck report candidate 0019
+  qualcheck report candidate 0042 --centre 01234
+  qualcheck report candidate 0019 --candidates candidates.csv --units units.csv)"},
+    {"changes", "Entries that became at risk, stopped being at risk or changed reasons",
+     R"(Compares the latest run with the last run of the previous import, or with the last run
+on or before --since DATE. Made for a nightly cron mail.
+
+Examples:
+  qualcheck report changes
+  qualcheck report changes --since 2027-03-01 --format csv)"},
+    {"checkpoint", "Readiness for the term-time checkpoint and for Checkpoint 2",
+     R"(Examples:
+  qualcheck report checkpoint
+  qualcheck report checkpoint --today 2027-06-15)"},
+    {"alert", "An email for 'sendmail -t' listing unacknowledged at-risk entries",
+     R"(Prints nothing when no entry needs attention, so cron sends no mail.
+
+Examples:
+  qualcheck report alert | sendmail -t)"},
+    {"declarations", "The audit log of every declaration",
+     R"(Examples:
+  qualcheck report declarations
+  qualcheck report declarations --verify     (exit 4 when the log has been altered))"},
+};
+
+void register_view(CLI::App& parent, const ViewHelp& help, ReportOptions& o) {
+    CLI::App* view = parent.add_subcommand(help.name, help.about);
+    add_common_options(*view, o.common, true);
+    const std::string name = help.name;
+    if (name == "at-risk" || name == "summary" || name == "candidate") {
+        view->add_option("--candidates", o.inputs.candidates, "Read candidates.csv instead of the store")
+            ->type_name("FILE");
+        view->add_option("--units", o.inputs.units, "Read units.csv instead of the store")
+            ->type_name("FILE");
+    }
+    if (name == "candidate") {
+        view->add_option("NUMBER", o.candidate, "Candidate number, e.g. 0019")->required();
+    }
+    if (name == "changes") {
+        view->add_option("--since", o.since, "Compare with the last run on or before DATE")
+            ->type_name("DATE");
+    }
+    if (name == "declarations") {
+        view->add_flag("--verify", o.verify, "Check that no record has been altered");
+    }
+    view->footer(help.footer);
+}
+
+// Entries in suite order of the rules, so that the counts read like the rules folder.
+std::vector<report::SuiteCounts> suite_counts(const std::vector<report::EntryLine>& lines,
+                                              const model::RuleBook& rules) {
+    std::map<std::string, report::Tally> tallies;
+    for (const report::EntryLine& line : lines) {
+        tallies[line.suite_id].add(line.result);
+    }
+    std::vector<report::SuiteCounts> counts;
+    for (const auto& suite : rules.suites()) {
+        if (auto found = tallies.find(suite->id); found != tallies.end()) {
+            counts.push_back({suite->id, suite->title, found->second});
+        }
+    }
+    return counts;
+}
+
+void write_lines(const std::vector<report::EntryLine>& lines, report::Format format,
+                 report::Output& out, const Setup& setup) {
+    auto writer = report::make_result_writer(format, out, {setup.today, setup.current}, {false});
+    for (const report::EntryLine& line : lines) {
+        writer->row(report::result_row(line));
+    }
+    writer->finish();
+}
+
+std::vector<report::EntryLine> lines_for(const ReportOptions& o, const Setup& setup,
+                                         std::string* imported_at) {
+    if (reads_csv(o)) {
+        return csv_lines(o, setup);
+    }
+    store::Store store = open_store(o.common, setup, store::OpenMode::must_exist);
+    std::vector<report::EntryLine> lines = latest_lines(store, setup);
+    if (imported_at != nullptr) {
+        *imported_at = store.last_import()->at;
+    }
+    return lines;
+}
+
+int run_at_risk(const ReportOptions& o) {
+    Setup setup = prepare(o.common);
+    std::vector<report::EntryLine> lines = lines_for(o, setup, nullptr);
+    std::erase_if(lines, [](const report::EntryLine& line) { return !line.result.at_risk; });
+    report::Output out(o.common.output);
+    const report::Format format = resolve_format(o.common.format, out);
+    if (format == report::Format::table) {
+        out.write(report::render_at_risk_table(lines, setup.current, use_colour(out)));
+    } else {
+        write_lines(lines, format, out, setup);
+    }
+    out.close();
+    return 0;
+}
+
+int run_summary(const ReportOptions& o) {
+    Setup setup = prepare(o.common);
+    report::SummaryView view;
+    view.entries = lines_for(o, setup, &view.imported_at);
+    view.suites = suite_counts(view.entries, setup.rules);
+    view.current = setup.current;
+    report::Output out(o.common.output);
+    const report::Format format = resolve_format(o.common.format, out);
+    if (format == report::Format::table) {
+        out.write(report::render_summary_table(view, use_colour(out)));
+    } else if (format == report::Format::json) {
+        out.write(report::render_summary_json(view));
+    } else {
+        write_lines(view.entries, format, out, setup);
+    }
+    out.close();
+    return 0;
+}
+
+int run_alert(const ReportOptions& o) {
+    Setup setup = prepare(o.common);
+    if (setup.config.alerts_to.empty()) {
+        throw diag::Failure(diag::ExitStatus::bad_input,
+                            "report alert: no address to send to",
+                            "add [alerts] to = \"exams@example.org\" to the config file "
+                            "(--config FILE)");
+    }
+    store::Store store = open_store(o.common, setup, store::OpenMode::must_exist);
+    report::AlertView view{setup.config.alerts_to, setup.config.centre_name,
+                           setup.config.centre_number, setup.current, {},
+                           "qualcheck report at-risk"};
+    for (report::EntryLine& line : latest_lines(store, setup)) {
+        if (line.result.at_risk && !line.result.acknowledged) {
+            view.entries.push_back(std::move(line));
+        }
+    }
+    if (view.entries.empty()) {
+        return 0;
+    }
+    report::Output out(o.common.output);
+    out.write(report::render_alert(view));
+    out.close();
+    return 0;
+}
+
+int run_declarations(const ReportOptions& o) {
+    Setup setup = prepare(o.common);
+    store::Store store = open_store(o.common, setup, store::OpenMode::must_exist);
+    const std::vector<store::Declaration> log = store.declarations();
+    if (o.verify) {
+        if (auto altered = store.verify_declarations()) {
+            throw diag::Failure(diag::ExitStatus::io_failure,
+                                fmt::format("declarations log has been altered at record {}", *altered),
+                                "restore the store from a backup; the log cannot be trusted from "
+                                "this record on");
+        }
+        std::printf("declarations log intact (%zu record%s)\n", log.size(), log.size() == 1 ? "" : "s");
+        return 0;
+    }
+    report::Output out(o.common.output);
+    const report::Format format = resolve_format(o.common.format, out);
+    if (format == report::Format::table) {
+        out.write(report::render_declarations_table(log));
+    } else if (format == report::Format::json) {
+        out.write(report::render_declarations_json(log));
+    } else {
+        out.write(report::render_declarations_csv(log));
+    }
+    out.close();
+    return 0;
+}
+
+} // namespace
+
+void register_report(CLI::App& app, ReportOptions& o) {
+    CLI::App* sub = app.add_subcommand("report", "Views of the centre's entries: at-risk, summary, "
+                                                 "candidate, changes, checkpoint, alert, declarations");
+    sub->require_subcommand(1);
+    for (const ViewHelp& help : k_views) {
+        register_view(*sub, help, o);
+    }
+    sub->footer(R"(Examples:
+  qualcheck report at-risk
+  qualcheck report candidate 0019
+  qualcheck report changes
+  qualcheck report alert | sendmail -t
+
+Run 'qualcheck report VIEW --help' for each view's options.)");
+}
+
+int run_report(const CLI::App& report, const ReportOptions& o) {
+    if (reads_csv(o) && o.inputs.candidates.empty() != o.inputs.units.empty()) {
+        throw diag::Failure(diag::ExitStatus::bad_input, "--candidates and --units go together",
+                            "give both exports, or neither to read the store");
+    }
+    if (report.got_subcommand("at-risk")) {
+        return run_at_risk(o);
+    }
+    if (report.got_subcommand("summary")) {
+        return run_summary(o);
+    }
+    if (report.got_subcommand("candidate")) {
+        return run_candidate_view(o);
+    }
+    if (report.got_subcommand("changes")) {
+        return run_changes_view(o);
+    }
+    if (report.got_subcommand("checkpoint")) {
+        return run_checkpoint_view(o);
+    }
+    if (report.got_subcommand("alert")) {
+        return run_alert(o);
+    }
+    return run_declarations(o);
+}
+
+bool reads_csv(const ReportOptions& o) {
+    return !o.inputs.candidates.empty() || !o.inputs.units.empty();
+}
+
+report::EntryLine entry_line(const store::StoredResult& s, const model::RuleBook& rules,
+                             model::Series current) {
+    report::EntryLine line{s.centre, s.candidate, s.surname, s.forename, s.qualification_code,
+                           s.qualification_title, {}, model::Series{s.ecd_year}, {}};
+    if (const model::Qualification* qualification = rules.find_qualification(s.qualification_code)) {
+        line.suite_id = qualification->suite->id;
+    }
+    engine::EntryResult& r = line.result;
+    r.status = s.result_status;
+    r.reasons = static_cast<std::uint8_t>(s.reasons);
+    // Stored runs may have been judged on another date: at risk means due in --today's series.
+    r.at_risk = s.result_status == model::ResultStatus::not_eligible && s.ecd_year == current.year;
+    r.acknowledged = s.acknowledged;
+    r.glh_required = s.glh_required;
+    r.glh_counted = s.glh_counted;
+    r.glh_achieved = s.glh_achieved;
+    return line;
+}
+
+std::vector<report::EntryLine> latest_lines(store::Store& store, const Setup& setup) {
+    auto run = store.latest_run();
+    if (!run) {
+        throw diag::Failure(diag::ExitStatus::io_failure,
+                            fmt::format("nothing imported yet in {}", store.path()),
+                            "run 'qualcheck import --candidates FILE --units FILE' first");
+    }
+    std::vector<report::EntryLine> lines;
+    for (const store::StoredResult& stored : store.run_results(run->id)) {
+        lines.push_back(entry_line(stored, setup.rules, setup.current));
+    }
+    return lines;
+}
+
+std::vector<report::EntryLine> csv_lines(const ReportOptions& o, const Setup& setup) {
+    engine::EntryBook book(setup.rules);
+    read_exports(o.inputs, default_centre(o.common, setup.config), setup.rules, book);
+    std::vector<report::EntryLine> lines;
+    for (std::size_t i = 0; i < book.size(); ++i) {
+        const model::Entry& e = book.entry(i);
+        lines.push_back({e.centre, e.candidate, e.surname, e.forename, e.qualification->code,
+                         e.qualification->title, e.qualification->suite->id, e.ecd,
+                         engine::judge(e, book.facts(i), setup.current, false)});
+    }
+    return lines;
+}
+
+} // namespace qc::cmd

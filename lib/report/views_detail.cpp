@@ -1,0 +1,258 @@
+// The detailed views: one candidate's entries unit by unit, and checkpoint readiness.
+#include "report/views.hpp"
+
+#include "report/cells.hpp"
+#include "report/table.hpp"
+
+#include <fmt/format.h>
+
+namespace qc::report {
+
+namespace {
+
+std::string status_sentence(const engine::EntryResult& e, model::Series current) {
+    std::string out(model::info(e.status).label);
+    if (e.at_risk) {
+        out += fmt::format(", at risk for {}", current.label());
+    }
+    if (e.acknowledged) {
+        out += " (acknowledged: result not expected this summer)";
+    }
+    return out + fmt::format(". GLH counted {} of {} required (achieved {}).", e.glh_counted,
+                             e.glh_required, e.glh_achieved);
+}
+
+std::string unit_note(const UnitView& unit) {
+    std::string note = unit.taken_at_centre.empty()
+                           ? std::string()
+                           : fmt::format("from centre {}", unit.taken_at_centre);
+    if (!unit.in_qualification) {
+        note += (note.empty() ? "" : "; ") + std::string("not part of this qualification");
+    }
+    return note;
+}
+
+Table unit_table(const std::vector<UnitView>& units) {
+    Table table({"UNIT", "TITLE", "GLH", "ASSESSED", "REQUIRED", "STATUS", "GRADE", "SERIES",
+                 "NOTE"});
+    for (const UnitView& unit : units) {
+        const bool achieved =
+            model::outcome_of(unit.status, unit.grade) == model::Outcome::achieved;
+        const std::string required =
+            !unit.in_qualification ? "-" : (unit.mandatory ? "mandatory" : "optional");
+        table.add({std::to_string(unit.number), unit.title, std::to_string(unit.glh),
+                   std::string(model::info(unit.assessment).code), required,
+                   unit.status == model::UnitStatus::none
+                       ? "-"
+                       : std::string(model::info(unit.status).label),
+                   std::string(model::info(unit.grade).code), unit.series, unit_note(unit)},
+                  achieved ? RowTone::good : RowTone::plain);
+    }
+    return table;
+}
+
+void bullet_list(std::string& out, std::string_view heading, const std::vector<std::string>& items) {
+    if (items.empty()) {
+        return;
+    }
+    out += fmt::format("\n{}\n", heading);
+    for (const std::string& item : items) {
+        out += fmt::format("  - {}\n", item);
+    }
+}
+
+void json_field(std::string& out, std::string_view name, std::string_view value) {
+    out += fmt::format("\"{}\":", name);
+    append_json_string(out, value);
+    out += ",";
+}
+
+void json_list(std::string& out, std::string_view name, const std::vector<std::string>& items) {
+    out += fmt::format("\"{}\":[", name);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        out += i > 0 ? "," : "";
+        append_json_string(out, items[i]);
+    }
+    out += "]";
+}
+
+std::string unit_json(const UnitView& unit) {
+    std::string out = fmt::format("{{\"number\":{},", unit.number);
+    json_field(out, "title", unit.title);
+    out += fmt::format("\"glh\":{},\"mandatory\":{},\"in_qualification\":{},", unit.glh,
+                       unit.mandatory, unit.in_qualification);
+    json_field(out, "assessment", model::info(unit.assessment).code);
+    json_field(out, "status", model::info(unit.status).code);
+    json_field(out, "grade", model::info(unit.grade).code);
+    json_field(out, "series", unit.series);
+    json_field(out, "taken_at_centre", unit.taken_at_centre);
+    out.back() = '}';
+    return out;
+}
+
+} // namespace
+
+std::string render_candidate(const std::vector<CandidateEntryView>& entries,
+                             model::Series current, bool colour) {
+    if (entries.empty()) {
+        return {};
+    }
+    const EntryLine& first = entries.front().line;
+    std::string out = fmt::format("Candidate {} at centre {}: {}\n", first.candidate, first.centre,
+                                  display_name(first.surname, first.forename));
+    for (const CandidateEntryView& entry : entries) {
+        const EntryLine& line = entry.line;
+        out += fmt::format("\n{} {} ({}), estimated completion {}\n", line.qualification_code,
+                           line.qualification_title, line.suite_id, line.ecd.label());
+        out += status_sentence(line.result, current) + "\n\n";
+        out += unit_table(entry.units).render(colour);
+        bullet_list(out, "Needs action:", entry.needs);
+        bullet_list(out, "Pathways:", entry.pathways);
+        bullet_list(out, "Notes:", entry.notes);
+    }
+    return out;
+}
+
+std::string render_candidate_json(const std::vector<CandidateEntryView>& entries) {
+    std::string out = "{";
+    json_field(out, "candidate_number", entries.empty() ? "" : entries.front().line.candidate);
+    out += "\"entries\":[";
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const CandidateEntryView& entry = entries[i];
+        const engine::EntryResult& e = entry.line.result;
+        out += i > 0 ? ",\n{" : "\n{";
+        json_field(out, "centre_number", entry.line.centre);
+        json_field(out, "surname", entry.line.surname);
+        json_field(out, "forename", entry.line.forename);
+        json_field(out, "qualification_code", entry.line.qualification_code);
+        json_field(out, "qualification_title", entry.line.qualification_title);
+        json_field(out, "estimated_completion", entry.line.ecd.label());
+        json_field(out, "result_status", model::info(e.status).code);
+        out += fmt::format("\"at_risk\":{},\"acknowledged\":{},\"glh_required\":{},"
+                           "\"glh_counted\":{},\"glh_achieved\":{},\"units\":[",
+                           e.at_risk, e.acknowledged, e.glh_required, e.glh_counted,
+                           e.glh_achieved);
+        for (std::size_t u = 0; u < entry.units.size(); ++u) {
+            out += (u > 0 ? "," : "") + unit_json(entry.units[u]);
+        }
+        out += "],";
+        json_list(out, "needs", entry.needs);
+        out += ",";
+        json_list(out, "pathways", entry.pathways);
+        out += ",";
+        json_list(out, "notes", entry.notes);
+        out += "}";
+    }
+    out += "\n]}\n";
+    return out;
+}
+
+std::string_view term_time_state(const std::vector<SubjectLine>& subjects) {
+    std::size_t checked = 0;
+    for (const SubjectLine& subject : subjects) {
+        checked += subject.checked ? 1 : 0;
+    }
+    if (checked == 0) {
+        return "Not started";
+    }
+    return checked == subjects.size() ? "Ready to submit" : "In progress";
+}
+
+std::size_t blocking_count(const std::vector<ReadinessLine>& due) {
+    std::size_t blocking = 0;
+    for (const ReadinessLine& entry : due) {
+        blocking += !entry.blockers.empty() && !entry.line.result.acknowledged ? 1 : 0;
+    }
+    return blocking;
+}
+
+namespace {
+
+std::string term_time_part(const CheckpointView& view, bool colour) {
+    std::string out = fmt::format("Term-time checkpoint {}-{} (1 March to 30 April): {}\n\n",
+                                  view.academic_year - 1, view.academic_year,
+                                  view.term_time_submitted.empty()
+                                      ? std::string(term_time_state(view.subjects))
+                                      : "Submitted");
+    Table table({"SUBJECT", "TITLE", "ENTRIES", "CHECKED", "BY", "AT"});
+    for (const SubjectLine& subject : view.subjects) {
+        table.add({subject.suite_id, subject.title, std::to_string(subject.entries),
+                   subject.checked ? "yes" : "no", subject.by, subject.at},
+                  subject.checked ? RowTone::good : RowTone::alert);
+    }
+    out += table.empty() ? "No subjects with entries.\n" : table.render(colour);
+    out += view.term_time_submitted.empty()
+               ? "Not submitted.\n"
+               : fmt::format("Submitted {}.\n", view.term_time_submitted);
+    return out;
+}
+
+std::string checkpoint2_part(const CheckpointView& view, bool colour) {
+    std::size_t ready = 0;
+    std::size_t acknowledged = 0;
+    Table table({"CAND", "NAME", "QUAL", "STATE", "BLOCKERS"});
+    for (const ReadinessLine& entry : view.due) {
+        if (entry.blockers.empty()) {
+            ++ready;
+            continue;
+        }
+        const bool ack = entry.line.result.acknowledged;
+        acknowledged += ack ? 1 : 0;
+        std::string blockers;
+        for (const std::string& blocker : entry.blockers) {
+            blockers += (blockers.empty() ? "" : "; ") + blocker;
+        }
+        table.add({entry.line.candidate,
+                   display_name(entry.line.surname, entry.line.forename),
+                   entry.line.qualification_code, ack ? "acknowledged" : "blocked", blockers},
+                  ack ? RowTone::muted : RowTone::alert);
+    }
+    const std::size_t blocking = blocking_count(view.due);
+    std::string out = fmt::format(
+        "\nCheckpoint 2 for {} (15 to 23 June): {} entr{} due, {} ready, {} blocked, {} "
+        "acknowledged\n",
+        view.current.label(), view.due.size(), view.due.size() == 1 ? "y" : "ies", ready, blocking,
+        acknowledged);
+    if (!table.empty()) {
+        out += "\n" + table.render(colour);
+    }
+    if (!view.checkpoint2_submitted.empty()) {
+        out += fmt::format("Submitted {}.\n", view.checkpoint2_submitted);
+    } else {
+        out += blocking == 0 ? "Ready to submit.\n" : "Not ready: resolve or acknowledge each blocked entry.\n";
+    }
+    return out;
+}
+
+} // namespace
+
+std::string render_checkpoint(const CheckpointView& view, bool colour) {
+    return term_time_part(view, colour) + checkpoint2_part(view, colour);
+}
+
+std::string render_checkpoint_csv(const CheckpointView& view) {
+    std::string out = "centre_number,candidate_number,surname,forename,qualification_code,state,"
+                      "blockers\r\n";
+    for (const ReadinessLine& entry : view.due) {
+        const EntryLine& line = entry.line;
+        std::string blockers;
+        for (const std::string& blocker : entry.blockers) {
+            blockers += (blockers.empty() ? "" : "; ") + blocker;
+        }
+        const std::string_view state = entry.blockers.empty() ? "ready"
+                                       : line.result.acknowledged ? "acknowledged"
+                                                                  : "blocked";
+        const std::string_view cells[] = {line.centre, line.candidate, line.surname, line.forename,
+                                          line.qualification_code, state, blockers};
+        for (std::size_t i = 0; i < std::size(cells); ++i) {
+            if (i > 0) {
+                out.push_back(',');
+            }
+            append_csv_cell(out, cells[i]);
+        }
+        out += "\r\n";
+    }
+    return out;
+}
+
+} // namespace qc::report
