@@ -2,11 +2,14 @@
 
 #include "csvio/exports.hpp"
 #include "diag/failure.hpp"
+#include "report/cells.hpp"
+#include "report/output.hpp"
 #include "stored.hpp"
 #include "util/sha256.hpp"
 
 #include <fmt/format.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -76,15 +79,21 @@ public:
 
     std::optional<model::Problem> add_unit_row(const model::UnitRow& row) override {
         auto problem = m_book.add_unit_row(row);
-        if (!problem && m_import != nullptr) {
-            m_import->add_unit_row(row);
+        if (!problem) {
+            ++m_unit_rows;
+            if (m_import != nullptr) {
+                m_import->add_unit_row(row);
+            }
         }
         return problem;
     }
 
+    std::int64_t unit_rows() const { return m_unit_rows; }
+
 private:
     engine::EntryBook& m_book;
     store::Store::Import* m_import;
+    std::int64_t m_unit_rows = 0;
 };
 
 struct Loaded {
@@ -94,9 +103,9 @@ struct Loaded {
 };
 
 Loaded read_all(std::vector<Export>& exports, const Setup& setup, const std::string& centre,
-                engine::EntryBook& book, store::Store::Import* import) {
+                engine::EntryBook& book, store::Store::Import* import, diag::Diagnostics* rejects) {
     ImportSink sink(book, import);
-    csvio::ReadOptions options{centre};
+    csvio::ReadOptions options{centre, rejects};
     Loaded loaded;
     diag::Diagnostics problems;
     auto attempt = [&](auto&& read) {
@@ -134,7 +143,27 @@ Loaded read_all(std::vector<Export>& exports, const Setup& setup, const std::str
         }
     }
     diag::throw_if_any(problems);
+    loaded.entries = static_cast<std::int64_t>(book.size());
+    loaded.unit_rows = sink.unit_rows();
     return loaded;
+}
+
+// One CSV row per rejected row: where it was, what was wrong, and the row as it was.
+void write_rejects(const std::string& path, const diag::Diagnostics& rejects) {
+    report::Output out(path);
+    std::string text = "file,line,column,error,hint,row\r\n";
+    for (const diag::Diagnostic& d : rejects.recorded()) {
+        for (std::string_view cell : {std::string_view(d.file), std::string_view(std::to_string(d.line)),
+                                      std::string_view(std::to_string(d.column)), std::string_view(d.message),
+                                      std::string_view(d.hint), std::string_view(d.source_line)}) {
+            report::append_csv_cell(text, cell);
+            text.push_back(',');
+        }
+        text.back() = '\r';
+        text += "\n";
+    }
+    out.write(text);
+    out.close();
 }
 
 } // namespace
@@ -151,18 +180,26 @@ void register_import(CLI::App& app, ImportOptions& o) {
     sub->add_option("--visits", o.inputs.visits, "visits.csv: moderation visits (optional)")->type_name("FILE");
     sub->add_option("--user", o.user, "Who is importing (default: the login name)")->type_name("NAME");
     sub->add_flag("--dry-run", o.dry_run, "Validate and say what would change; write nothing");
+    sub->add_flag("--skip-invalid", o.skip_invalid,
+                  "Load the good rows and write each rejected row, with its error, to --rejects");
+    sub->add_option("--rejects", o.rejects, "Where --skip-invalid writes rejected rows (CSV)")->type_name("FILE");
     sub->footer(R"(Everything is validated first; a bad file changes nothing (exit 2, every error listed).
 Importing the same files again is a no-op that says so.
 
 Examples:
   qualcheck import --candidates candidates.csv --units units.csv
   qualcheck import --config qualcheck.toml --candidates c.csv --units u.csv --visits visits.csv
-  qualcheck import --dry-run --candidates c.csv --units u.csv)");
+  qualcheck import --dry-run --candidates c.csv --units u.csv
+  qualcheck import --skip-invalid --rejects rejected.csv --candidates c.csv --units u.csv)");
 }
 
 int run_import(const ImportOptions& o) {
     if (o.inputs.candidates == "-" && o.inputs.units == "-") {
         throw diag::Failure(diag::ExitStatus::bad_input, "--candidates and --units cannot both read standard input");
+    }
+    if (o.skip_invalid != !o.rejects.empty()) {
+        throw diag::Failure(diag::ExitStatus::bad_input, "--skip-invalid and --rejects FILE go together",
+                            "rejected rows are always written somewhere: --skip-invalid --rejects rejected.csv");
     }
     Setup setup = prepare(o.common);
     const std::string centre = default_centre(o.common, setup.config);
@@ -175,7 +212,7 @@ int run_import(const ImportOptions& o) {
     }
     engine::EntryBook book(setup.rules);
     if (o.dry_run) {
-        Loaded loaded = read_all(exports, setup, centre, book, nullptr);
+        Loaded loaded = read_all(exports, setup, centre, book, nullptr, nullptr);
         std::printf("dry run: the exports are valid: %lld entries, %lld unit rows, %lld visits; nothing written\n",
                     static_cast<long long>(loaded.entries), static_cast<long long>(loaded.unit_rows),
                     static_cast<long long>(loaded.visits));
@@ -189,9 +226,13 @@ int run_import(const ImportOptions& o) {
     }
     std::int64_t import_id = 0;
     Loaded loaded;
+    diag::Diagnostics rejects(SIZE_MAX);
     {
         store::Store::Import import = store.begin_import(timestamp(setup), acting_user(o.user));
-        loaded = read_all(exports, setup, centre, book, &import);
+        loaded = read_all(exports, setup, centre, book, &import, o.skip_invalid ? &rejects : nullptr);
+        if (o.skip_invalid) {
+            write_rejects(o.rejects, rejects); // before commit: a lost rejects file loses no rows
+        }
         std::vector<store::ImportedFile> files;
         for (const Export& e : exports) {
             files.push_back(e.record);
@@ -203,6 +244,10 @@ int run_import(const ImportOptions& o) {
                 static_cast<long long>(loaded.entries), static_cast<long long>(loaded.unit_rows),
                 static_cast<long long>(loaded.visits), static_cast<long long>(import_id),
                 store.path().c_str());
+    if (o.skip_invalid) {
+        std::printf("%zu row%s rejected; written with their errors to %s\n", rejects.count(),
+                    rejects.count() == 1 ? "" : "s", o.rejects.c_str());
+    }
     return 0;
 }
 

@@ -13,6 +13,8 @@ struct ImportOptions {
     CsvInputs inputs;
     std::string user;
     bool dry_run = false;
+    bool skip_invalid = false;
+    std::string rejects;
 };
 
 void register_import(CLI::App& app, ImportOptions& options);

@@ -133,6 +133,7 @@ std::optional<model::Entry> read_entry(Sheet& sheet, const model::RuleBook& rule
 ReadStats read_candidates(const Input& input, const model::RuleBook& rules, const ReadOptions& options,
                           model::FactSink& sink) {
     Sheet sheet(input, FileKind::candidates, k_candidate_columns);
+    sheet.divert_row_problems(options.rejects);
     check_centre_available(sheet, options.default_centre);
     while (sheet.next()) {
         std::optional<model::Entry> entry = read_entry(sheet, rules, options);

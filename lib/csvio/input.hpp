@@ -1,6 +1,8 @@
 #pragma once
 // Where a CSV export comes from: a file, standard input ("-"), or text in memory (tests).
 
+#include "diag/diagnostic.hpp"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +20,10 @@ struct Input {
 /// Settings the readers need from the centre's configuration.
 struct ReadOptions {
     std::string default_centre; ///< used when a row has no centre_number (5 digits, or empty)
+    /// When set, a bad data row is recorded here (its whole text in source_line) and skipped
+    /// instead of failing the read: `import --skip-invalid`. Problems with the file or its
+    /// header still fail.
+    diag::Diagnostics* rejects = nullptr;
 };
 
 } // namespace qc::csvio

@@ -142,12 +142,12 @@ bool Sheet::check_shape() {
     const std::size_t found = m_records.fields().size();
     const std::size_t expected = m_header.size();
     if (found > expected) {
-        m_problems.add(at_field(expected, fmt::format("row has {} fields but the header has {}", found, expected),
+        m_row_problems->add(at_field(expected, fmt::format("row has {} fields but the header has {}", found, expected),
                                 "put double quotes around a value that contains a comma"));
         return false;
     }
     if (found < expected) {
-        m_problems.add(at_field(found, fmt::format("row has {} fields but the header has {}", found, expected),
+        m_row_problems->add(at_field(found, fmt::format("row has {} fields but the header has {}", found, expected),
                                 "a value or a comma is missing"));
         return false;
     }
@@ -156,7 +156,7 @@ bool Sheet::check_shape() {
         Diagnostic d = at_field(*bad, fmt::format("{} is not UTF-8 (the file looks like Windows-1252)", what),
                                 "save it as \"CSV UTF-8 (Comma delimited)\"");
         d.source_line.clear(); // the line itself is not valid UTF-8 to print
-        m_problems.add(std::move(d));
+        m_row_problems->add(std::move(d));
         return false;
     }
     return true;
@@ -170,7 +170,9 @@ Diagnostic Sheet::at_field(std::size_t field, std::string message, std::string h
         d.column = where.column;
     }
     std::string_view raw = m_records.raw_line();
-    if (d.line == m_records.line() && raw.size() <= k_max_shown_line) {
+    if (m_row_problems != &m_problems) {
+        d.source_line = std::string(raw); // the whole row, for the rejects file
+    } else if (d.line == m_records.line() && raw.size() <= k_max_shown_line) {
         d.source_line = std::string(raw);
     }
     return d;
@@ -179,7 +181,7 @@ Diagnostic Sheet::at_field(std::size_t field, std::string message, std::string h
 void Sheet::error(Column column, std::string message, std::string hint) {
     int index = m_index[static_cast<std::size_t>(column)];
     std::size_t field = index < 0 ? m_records.fields().size() : static_cast<std::size_t>(index);
-    m_problems.add(at_field(field, std::move(message), std::move(hint)));
+    m_row_problems->add(at_field(field, std::move(message), std::move(hint)));
 }
 
 void Sheet::error(std::string_view column, std::string message, std::string hint) {
@@ -189,7 +191,7 @@ void Sheet::error(std::string_view column, std::string message, std::string hint
             return;
         }
     }
-    m_problems.add(at_field(m_records.fields().size(), std::move(message), std::move(hint)));
+    m_row_problems->add(at_field(m_records.fields().size(), std::move(message), std::move(hint)));
 }
 
 void Sheet::header_error(long column, std::string message, std::string hint) {
@@ -198,6 +200,10 @@ void Sheet::header_error(long column, std::string message, std::string hint) {
         d.source_line = std::string(m_records.raw_line());
     }
     m_problems.add(std::move(d));
+}
+
+void Sheet::divert_row_problems(diag::Diagnostics* rejects) {
+    m_row_problems = rejects != nullptr ? rejects : &m_problems;
 }
 
 void Sheet::finish() {

@@ -43,6 +43,10 @@ public:
     /// Adds a problem about the header row.
     void header_error(long column, std::string message, std::string hint = {});
 
+    /// Sends problems with data rows to `rejects` (when not null) instead of failing: the row
+    /// is skipped and its whole text kept in the diagnostic's source_line.
+    void divert_row_problems(diag::Diagnostics* rejects);
+
     /// Throws diag::Failure(bad_input) when any problem was found.
     void finish();
     /// Rows read and bytes consumed so far.
@@ -71,6 +75,7 @@ private:
     const std::vector<std::string_view>* m_fields; ///< the reader's, stable for its lifetime
     FileKind m_kind;
     diag::Diagnostics m_problems;
+    diag::Diagnostics* m_row_problems = &m_problems; ///< where problems with data rows go
     std::array<int, k_column_count> m_index{};
     std::vector<std::string> m_header;
     std::uint64_t m_rows = 0;

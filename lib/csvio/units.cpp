@@ -119,6 +119,7 @@ bool read_row(Sheet& sheet, const ReadOptions& options, model::UnitRow& row) {
 
 ReadStats read_units(const Input& input, const ReadOptions& options, model::FactSink& sink) {
     Sheet sheet(input, FileKind::units, k_unit_columns);
+    sheet.divert_row_problems(options.rejects);
     check_centre_available(sheet, options.default_centre);
     model::UnitRow row;
     while (sheet.next()) {

@@ -52,19 +52,20 @@ std::string format(const Diagnostic& d) {
 
 void Diagnostics::add(Diagnostic diagnostic) {
     ++m_count;
-    if (m_recorded.size() < k_limit) {
+    if (m_recorded.size() < m_limit) {
         m_recorded.push_back(std::move(diagnostic));
     }
 }
 
 void Diagnostics::merge(Diagnostics&& other) {
     for (Diagnostic& d : other.m_recorded) {
-        if (m_recorded.size() < k_limit) {
+        if (m_recorded.size() < m_limit) {
             m_recorded.push_back(std::move(d));
         }
     }
     m_count += other.m_count;
-    other = Diagnostics{};
+    other.m_recorded.clear();
+    other.m_count = 0;
 }
 
 } // namespace qc::diag

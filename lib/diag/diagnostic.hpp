@@ -28,6 +28,10 @@ public:
     /// Stop recording after this many; the rest are only counted.
     static constexpr std::size_t k_limit = 50;
 
+    Diagnostics() = default;
+    /// A list that records up to `limit` diagnostics (e.g. every rejected row of an import).
+    explicit Diagnostics(std::size_t limit) : m_limit(limit) {}
+
     void add(Diagnostic diagnostic);
     bool empty() const { return m_count == 0; }
     std::size_t count() const { return m_count; }
@@ -38,6 +42,7 @@ public:
 private:
     std::vector<Diagnostic> m_recorded;
     std::size_t m_count = 0;
+    std::size_t m_limit = k_limit;
 };
 
 } // namespace qc::diag
