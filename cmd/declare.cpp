@@ -78,7 +78,7 @@ Target find_entry(store::Store& store, const Setup& setup, const DeclareOptions&
         std::string hint = util::did_you_mean(o.qualification, setup.rules.qualification_codes());
         throw Failure(ExitStatus::bad_input,
                       fmt::format("unknown qualification code '{}'", o.qualification),
-                      hint.empty() ? "the codes are in the rules files" : hint.substr(2));
+                      hint.empty() ? "the codes are in the rules files" : hint);
     }
     const std::string centre = default_centre(o.common, setup.config);
     engine::EntryBook book(setup.rules);
@@ -172,7 +172,7 @@ const model::Suite& find_suite(const Setup& setup, const std::string& name) {
     std::string hint = util::did_you_mean(name, setup.rules.suite_ids());
     throw Failure(ExitStatus::bad_input, fmt::format("unknown subject '{}'", name),
                   hint.empty() ? fmt::format("the subjects are {}", fmt::join(setup.rules.suite_ids(), ", "))
-                               : hint.substr(2));
+                               : hint);
 }
 
 int declare_subject_checked(const DeclareOptions& o) {
@@ -262,7 +262,7 @@ int declare_submit(const DeclareOptions& o) {
     if (o.what != "term-time" && o.what != "checkpoint-2") {
         std::string hint = util::did_you_mean(o.what, {"term-time", "checkpoint-2"});
         throw Failure(ExitStatus::bad_input, fmt::format("submit: unknown checkpoint '{}'", o.what),
-                      hint.empty() ? "submit term-time or submit checkpoint-2" : hint.substr(2));
+                      hint.empty() ? "submit term-time or submit checkpoint-2" : hint);
     }
     const store::Actor actor = authorise(setup, o, "submit a checkpoint", false);
     return o.what == "term-time" ? submit_term_time(o, setup, actor)
