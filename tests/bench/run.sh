@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# The benchmark (docs/performance.md): times `qualcheck check` on a national batch of about
+# 1,000,000 entries and 12 million shuffled unit rows, and, when the store exists, `import`
+# and `report at-risk`. Not a test: nothing here runs under `make test`.
+#
+#   tests/bench/run.sh [BUILD_DIR] [--runs N] [--entries N] [--grouped] [--regenerate] [--check-only]
+#
+# BUILD_DIR (default: build) must hold a Release build with the targets qualcheck,
+# qc_gen_batch and qc_bench_run; the script builds those three targets there first.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+build=build
+runs=3
+entries=1000000
+order=--shuffled
+regenerate=no
+store_too=yes
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --runs) runs=$2; shift 2 ;;
+    --entries) entries=$2; shift 2 ;;
+    --grouped) order=--grouped; shift ;;
+    --regenerate) regenerate=yes; shift ;;
+    --check-only) store_too=no; shift ;;
+    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
+    *) build=$1; shift ;;
+  esac
+done
+case "$build" in /*) ;; *) build="$root/$build" ;; esac
+
+if ! log=$(cmake --build "$build" -j"$(nproc)" --target qualcheck qc_gen_batch qc_bench_run 2>&1); then
+  echo "$log" >&2
+  exit 2
+fi
+qc="$build/cmd/qualcheck"
+runner="$build/tests/bench/qc_bench_run"
+if grep -q '^CMAKE_BUILD_TYPE:STRING=Release$' "$build/CMakeCache.txt"; then :; else
+  echo "run.sh: warning: $build is not a Release build; figures will not be comparable" >&2
+fi
+
+# The batch is deterministic: regenerate only when asked or when its shape changes.
+data="$here/data"
+shape="entries=$entries order=$order"
+if [ "$regenerate" = yes ] || [ ! -f "$data/units.csv" ] || [ "$(cat "$data/shape" 2>/dev/null)" != "$shape" ]; then
+  "$build/tests/bench/qc_gen_batch" --entries "$entries" "$order" --out "$data"
+  echo "$shape" >"$data/shape"
+fi
+candidates="$data/candidates.csv"
+units="$data/units.csv"
+bytes=$(( $(stat -c %s "$candidates") + $(stat -c %s "$units") ))
+rows=$(( $(wc -l <"$units") - 1 ))
+count=$(( $(wc -l <"$candidates") - 1 ))
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')," \
+     "$(awk '/MemTotal/ {printf "%.1f GB", $2/1048576}' /proc/meminfo) RAM"
+echo "batch:   $count entries, $rows unit rows, $bytes bytes ($order)"
+cat "$candidates" "$units" >/dev/null # warm the page cache
+
+# check exits 1 when at-risk entries exist, as this batch has.
+"$runner" --label check --runs "$runs" --entries "$count" --rows "$rows" --bytes "$bytes" --ok 0,1 -- \
+  "$qc" check --rules "$root/examples/rules" --candidates "$candidates" --units "$units" \
+  --today 2027-03-10 --format csv -o /tmp/qc-bench-out.csv
+echo "check output: $(( $(wc -l </tmp/qc-bench-out.csv) - 1 )) result rows in /tmp/qc-bench-out.csv"
+
+if [ "$store_too" = no ]; then
+  exit 0
+elif "$qc" import --help >/dev/null 2>&1; then
+  store=/tmp/qc-bench.db
+  # Each import starts from an empty store so that every run does the same work.
+  "$runner" --label import --runs "$runs" --entries "$count" --rows "$rows" --bytes "$bytes" \
+    --before "rm -f $store $store-wal $store-shm $store-journal" -- \
+    "$qc" import --rules "$root/examples/rules" --store "$store" --candidates "$candidates" \
+    --units "$units" --today 2027-03-10
+  if "$qc" report at-risk --help >/dev/null 2>&1; then
+    "$runner" --label at-risk --runs "$runs" --entries "$count" --ok 0,1 -- \
+      "$qc" report at-risk --rules "$root/examples/rules" --store "$store" --today 2027-03-10 \
+      --format csv -o /tmp/qc-bench-atrisk.csv
+  else
+    echo "report at-risk: not available yet ('qualcheck report at-risk --help' failed); skipped"
+  fi
+else
+  echo "import: not available yet ('qualcheck import --help' failed); skipped"
+fi
