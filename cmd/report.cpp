@@ -2,8 +2,10 @@
 
 #include "diag/failure.hpp"
 #include "stored.hpp"
+#include "util/spell.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <map>
 
@@ -209,7 +211,10 @@ int run_declarations(const ReportOptions& o) {
 void register_report(CLI::App& app, ReportOptions& o) {
     CLI::App* sub = app.add_subcommand("report", "Views of the centre's entries: at-risk, summary, "
                                                  "candidate, changes, checkpoint, alert, declarations");
-    sub->require_subcommand(1);
+    // An unknown view is left over rather than a parse error, so that run_report can
+    // suggest the view that was meant.
+    sub->require_subcommand(0, 1);
+    sub->allow_extras();
     for (const ViewHelp& help : k_views) {
         register_view(*sub, help, o);
     }
@@ -223,6 +228,27 @@ Run 'qualcheck report VIEW --help' for each view's options.)");
 }
 
 int run_report(const CLI::App& report, const ReportOptions& o) {
+    if (report.get_subcommands().empty()) {
+        std::vector<std::string> names;
+        for (const ViewHelp& help : k_views) {
+            names.emplace_back(help.name);
+        }
+        const std::vector<std::string> rest = report.remaining();
+        if (rest.empty()) {
+            throw diag::Failure(diag::ExitStatus::bad_input, "report: name a view",
+                                fmt::format("one of {}", fmt::join(names, ", ")));
+        }
+        const std::string hint = util::did_you_mean(rest.front(), names);
+        throw diag::Failure(diag::ExitStatus::bad_input,
+                            fmt::format("report: unknown view '{}'", rest.front()),
+                            hint.empty() ? fmt::format("the views are {}", fmt::join(names, ", ")) : hint);
+    }
+    if (const std::vector<std::string> rest = report.remaining(true); !rest.empty()) {
+        const std::string view = report.get_subcommands().front()->get_name();
+        throw diag::Failure(diag::ExitStatus::bad_input,
+                            fmt::format("report {}: unexpected argument '{}'", view, rest.front()),
+                            fmt::format("run 'qualcheck report {} --help' for its options", view));
+    }
     if (reads_csv(o) && o.inputs.candidates.empty() != o.inputs.units.empty()) {
         throw diag::Failure(diag::ExitStatus::bad_input, "--candidates and --units go together",
                             "give both exports, or neither to read the store");
