@@ -274,7 +274,10 @@ int declare_submit(const DeclareOptions& o) {
 void register_declare(CLI::App& app, DeclareOptions& o) {
     CLI::App* sub = app.add_subcommand("declare", "The centre's statements: ecd, acknowledge, "
                                                   "withdraw, subject-checked, submit");
-    sub->require_subcommand(1);
+    // An unknown action is left over rather than a parse error, so that run_declare can
+    // suggest the action that was meant.
+    sub->require_subcommand(0, 1);
+    sub->allow_extras();
     sub->footer(R"(The acting user (--user NAME, else the login name) must be in the config's [users].
 Exit 3 when the role may not act or the window is closed; nothing is changed then.
 
@@ -321,6 +324,21 @@ Examples:
 }
 
 int run_declare(const CLI::App& declare, const DeclareOptions& o) {
+    const std::vector<std::string> rest = declare.remaining(true);
+    if (declare.get_subcommands().empty()) {
+        const std::vector<std::string> actions = {"ecd", "acknowledge", "withdraw", "subject-checked", "submit"};
+        const std::string hint = rest.empty() ? std::string() : util::did_you_mean(rest.front(), actions);
+        throw Failure(ExitStatus::bad_input,
+                      rest.empty() ? "declare: name an action"
+                                   : fmt::format("declare: unknown action '{}'", rest.front()),
+                      hint.empty() ? fmt::format("one of {}", fmt::join(actions, ", ")) : hint);
+    }
+    if (!rest.empty()) {
+        const std::string action = declare.get_subcommands().front()->get_name();
+        throw Failure(ExitStatus::bad_input,
+                      fmt::format("declare {}: unexpected argument '{}'", action, rest.front()),
+                      fmt::format("run 'qualcheck declare {} --help' for its options", action));
+    }
     if (declare.got_subcommand("ecd")) {
         return declare_ecd(o);
     }
