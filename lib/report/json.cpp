@@ -36,7 +36,10 @@ void int_list(std::string& out, std::string_view name, const std::vector<int>& v
     key(out, name);
     out.push_back('[');
     for (std::size_t i = 0; i < values.size(); ++i) {
-        out += (i > 0 ? "," : "") + std::to_string(values[i]);
+        if (i > 0) {
+            out.push_back(',');
+        }
+        out += std::to_string(values[i]);
     }
     out += "],";
 }
