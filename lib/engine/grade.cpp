@@ -34,6 +34,27 @@ struct Best {
     int others = 0;
 };
 
+// The units in the order the search takes them: largest first, then as given.
+std::vector<std::size_t> largest_first(const std::vector<OptionalUnit>& units) {
+    std::vector<std::size_t> order(units.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return units[a].glh > units[b].glh; });
+    return order;
+}
+
+// Every unit counts: they fall short of the GLH needed together.
+OptionalChoice all_of(const std::vector<OptionalUnit>& units) {
+    OptionalChoice out;
+    for (std::size_t i = 0; i < units.size(); ++i) {
+        out.chosen.push_back(i);
+        out.points += units[i].points;
+        out.glh += units[i].glh;
+    }
+    out.short_of_glh = true;
+    return out;
+}
+
 } // namespace
 
 // A set S reaching `needed` from which no unit can be dropped is one where S minus its smallest
@@ -43,9 +64,8 @@ struct Best {
 // that subset exactly. GLH are counted in steps of their greatest common divisor (usually 30
 // or 60 hours), so the table stays small.
 OptionalChoice choose_optional(const std::vector<OptionalUnit>& units, int glh_needed) {
-    OptionalChoice out;
     if (glh_needed <= 0) {
-        return out;
+        return {};
     }
     int total = 0;
     int step = 0;
@@ -54,20 +74,11 @@ OptionalChoice choose_optional(const std::vector<OptionalUnit>& units, int glh_n
         step = std::gcd(step, unit.glh);
     }
     if (total < glh_needed || step <= 0) {
-        for (std::size_t i = 0; i < units.size(); ++i) {
-            out.chosen.push_back(i);
-            out.points += units[i].points;
-        }
-        out.glh = total;
-        out.short_of_glh = true;
-        return out;
+        return all_of(units);
     }
-    std::vector<std::size_t> order(units.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return units[a].glh > units[b].glh; });
+    const std::vector<std::size_t> order = largest_first(units);
     const int need = (glh_needed + step - 1) / step;
-    const std::size_t width = static_cast<std::size_t>(need);
+    const auto width = static_cast<std::size_t>(need);
     // table[i * width + s]: most points of a subset of the first i units (in order) whose GLH
     // are exactly s steps; -1 when no subset has that sum.
     std::vector<int> table((units.size() + 1) * width, -1);
@@ -79,12 +90,10 @@ OptionalChoice choose_optional(const std::vector<OptionalUnit>& units, int glh_n
         const int* before = &table[i * width];
         int* after = &table[(i + 1) * width];
         for (int s = std::max(0, need - size); s < need; ++s) {
-            if (before[s] < 0) {
-                continue;
-            }
             const int points = before[s] + unit.points;
             const int glh = (s + size) * step;
-            if (points > best.points || (points == best.points && glh < best.glh)) {
+            if (before[s] >= 0 &&
+                (points > best.points || (points == best.points && glh < best.glh))) {
                 best = {points, glh, i, s};
             }
         }
@@ -95,13 +104,14 @@ OptionalChoice choose_optional(const std::vector<OptionalUnit>& units, int glh_n
             }
         }
     }
+    // Walk the table back from the best set's smallest unit to the units taken before it.
+    OptionalChoice out;
     out.chosen.push_back(order[best.last]);
-    int s = best.others;
+    std::size_t s = static_cast<std::size_t>(best.others);
     for (std::size_t i = best.last; i > 0; --i) {
-        if (table[i * width + static_cast<std::size_t>(s)] !=
-            table[(i - 1) * width + static_cast<std::size_t>(s)]) {
+        if (table[i * width + s] != table[(i - 1) * width + s]) {
             out.chosen.push_back(order[i - 1]);
-            s -= units[order[i - 1]].glh / step;
+            s -= static_cast<std::size_t>(units[order[i - 1]].glh / step);
         }
     }
     std::sort(out.chosen.begin(), out.chosen.end());
@@ -136,8 +146,8 @@ int unit_points(const model::Suite& suite, std::uint16_t slot, const EntryFacts&
 // The units of one rule set (the qualification's, plus a pathway's when one applies): the
 // mandatory ones count whenever achieved; of the achieved optional ones, the strongest set
 // that makes up the remaining GLH.
-Grader::Attempt Grader::attempt(const model::Qualification& qualification,
-                                const EntryFacts& facts, const model::Pathway* pathway) {
+Grader::Attempt Grader::attempt(const model::Qualification& qualification, const EntryFacts& facts,
+                                const model::Pathway* pathway) {
     const model::Suite& suite = *qualification.suite;
     Attempt out;
     out.pathway = pathway;

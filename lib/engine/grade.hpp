@@ -44,16 +44,17 @@ OptionalChoice choose_optional(const std::vector<OptionalUnit>& units, int glh_n
 
 /// An entry's predicted grade.
 struct GradePrediction {
-    bool graded = false;  ///< the suite has grading data and every achieved unit earns points
-    int points = 0;       ///< points of the counted units achieved so far
-    bool complete = false; ///< the counted units are all achieved and meet every rule of combination
-    std::string_view grade_so_far; ///< the grade `points` reach now ("U" below the lowest threshold;
-                                   ///< empty when the qualification has no thresholds)
+    bool graded = false;   ///< the suite has grading data and every achieved unit earns points
+    int points = 0;        ///< points of the counted units achieved so far
+    bool complete = false; ///< counted units all achieved; every rule of combination met
+    /// The grade `points` reach now: "U" below the lowest threshold; empty when the
+    /// qualification has no thresholds.
+    std::string_view grade_so_far;
     std::vector<int> counted_mandatory; ///< unit numbers: achieved mandatory (and pathway) units
     std::vector<int> counted_optional;  ///< unit numbers: the strongest optional units that count
     std::vector<int> not_counted;       ///< unit numbers: achieved optional units left out
     const model::Pathway* pathway = nullptr; ///< whose units counted as mandatory, if any
-    std::string problem; ///< why not graded, when the suite has grading data
+    std::string problem;                     ///< why not graded, when the suite has grading data
 
     /// The grade, once every counted unit has one; empty until then.
     std::string_view predicted_grade() const {

@@ -71,9 +71,9 @@ std::optional<OverallGrade> parse_overall_grade(std::string_view text, GradeName
 
 const std::vector<std::string>& overall_grade_names() {
     static const std::vector<std::string> k_names = {
-        "P",   "M",   "D",   "D*",                                           // one letter
-        "PP",  "MP",  "MM",  "DM",  "DD",  "D*D", "D*D*",                    // two
-        "PPP", "MPP", "MMP", "MMM", "DMM", "DDM", "DDD", "D*DD", "D*D*D", "D*D*D*"}; // three
+        "P",   "M",   "D",   "D*",                                                    // one letter
+        "PP",  "MP",  "MM",  "DM",  "DD",  "D*D", "D*D*",                             // two
+        "PPP", "MPP", "MMP", "MMM", "DMM", "DDM", "DDD",  "D*DD", "D*D*D", "D*D*D*"}; // three
     return k_names;
 }
 

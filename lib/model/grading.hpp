@@ -47,9 +47,9 @@ struct OverallGrade {
 
 /// Why a text is not an overall grade.
 enum class GradeNameProblem {
-    not_letters,    ///< something other than P, M, D and D* (or more than three of them)
-    lowest_first,   ///< a letter is higher than the one before it, e.g. "PM"
-    too_far_apart,  ///< letters more than one step apart, e.g. "DP"
+    not_letters,   ///< something other than P, M, D and D* (or more than three of them)
+    lowest_first,  ///< a letter is higher than the one before it, e.g. "PM"
+    too_far_apart, ///< letters more than one step apart, e.g. "DP"
 };
 
 /// Reads an overall grade: one to three of P, M, D, D*, highest first, neighbouring letters at

@@ -73,8 +73,8 @@ private:
                 m_reporter.error(higher.value_at,
                                  fmt::format("points for {} ({}) must be more than for {} ({}) "
                                              "in the row for {} GLH",
-                                             higher.grade, higher.points, lower.grade,
-                                             lower.points, row.glh),
+                                             higher.grade, higher.points, lower.grade, lower.points,
+                                             row.glh),
                                  "a higher unit grade earns more points");
             }
         }
@@ -86,11 +86,10 @@ private:
         if (near_pass == nullptr) {
             return;
         }
-        const bool examined = std::any_of(m_draft.units.begin(), m_draft.units.end(),
-                                          [](const DraftUnit& unit) {
-                                              return unit.unit.assessment ==
-                                                     model::Assessment::examined;
-                                          });
+        const bool examined =
+            std::any_of(m_draft.units.begin(), m_draft.units.end(), [](const DraftUnit& unit) {
+                return unit.unit.assessment == model::Assessment::examined;
+            });
         if (m_draft.suite.level != 3) {
             m_reporter.error(near_pass->key_at,
                              fmt::format("points for R (near pass) in a Level {} suite; R exists "
@@ -181,8 +180,8 @@ private:
                 m_reporter.error(higher.value_at,
                                  fmt::format("the threshold for {} ({}) must be more than for {} "
                                              "({}) in qualification {}",
-                                             higher.grade, higher.points, lower.grade,
-                                             lower.points, qualification.qualification.code),
+                                             higher.grade, higher.points, lower.grade, lower.points,
+                                             qualification.qualification.code),
                                  "each grade needs more points than the grade below it");
             }
         }

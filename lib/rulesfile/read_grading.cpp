@@ -109,23 +109,23 @@ std::vector<GradeMention> read_thresholds(const toml::table& table, const std::s
         const std::string name(key->str());
         model::GradeNameProblem problem{};
         if (!model::parse_overall_grade(name, &problem)) {
-            reporter.error(position_of(reporter, key->source()),
-                           fmt::format("unknown grade '{}' in the thresholds of qualification {}",
-                                       name, code),
-                           unknown_grade_hint(name, problem));
+            reporter.error(
+                position_of(reporter, key->source()),
+                fmt::format("unknown grade '{}' in the thresholds of qualification {}", name, code),
+                unknown_grade_hint(name, problem));
             continue;
         }
         const auto* number = node->as_integer();
         if (number == nullptr || number->get() < 0 || number->get() > k_max_points) {
             const auto* text = node->as_string();
-            reporter.error(position_of(reporter, node->source()),
-                           fmt::format("the threshold for {} must be a whole number of points "
-                                       "from 0 to {}, not {}",
-                                       name, k_max_points, describe_node(*node)),
-                           text != nullptr && util::parse_int(text->get())
-                               ? fmt::format("write it without quotes: {} = {}", key_text(name),
-                                             text->get())
-                               : std::string());
+            reporter.error(
+                position_of(reporter, node->source()),
+                fmt::format("the threshold for {} must be a whole number of points "
+                            "from 0 to {}, not {}",
+                            name, k_max_points, describe_node(*node)),
+                text != nullptr && util::parse_int(text->get())
+                    ? fmt::format("write it without quotes: {} = {}", key_text(name), text->get())
+                    : std::string());
             continue;
         }
         thresholds.push_back({name, static_cast<int>(number->get()),

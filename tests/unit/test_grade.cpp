@@ -24,7 +24,9 @@ struct Given {
     model::UnitStatus status = model::UnitStatus::result_achieved;
 };
 
-Given in_progress(int unit) { return {unit, Grade::none, model::UnitStatus::entry_received}; }
+Given in_progress(int unit) {
+    return {unit, Grade::none, model::UnitStatus::entry_received};
+}
 
 struct Case {
     model::RuleBook rules;
@@ -96,7 +98,8 @@ std::pair<int, int> brute_force(const std::vector<engine::OptionalUnit>& units, 
 } // namespace
 
 TEST_CASE("overall grade: the highest threshold reached, U below the lowest") {
-    const std::vector<model::GradeThreshold> certificate{{"P", 18}, {"M", 26}, {"D", 42}, {"D*", 48}};
+    const std::vector<model::GradeThreshold> certificate{
+        {"P", 18}, {"M", 26}, {"D", 42}, {"D*", 48}};
     CHECK(engine::overall_grade(certificate, 0) == "U");
     CHECK(engine::overall_grade(certificate, 17) == "U");
     CHECK(engine::overall_grade(certificate, 18) == "P");
@@ -152,7 +155,8 @@ TEST_CASE("choose_optional matches every subset on random cases") {
             unit.points = static_cast<int>(random() % 40);
             total += unit.glh;
         }
-        const int needed = 30 * static_cast<int>(random() % 12) + static_cast<int>(random() % 3) * 7;
+        const int needed =
+            30 * static_cast<int>(random() % 12) + static_cast<int>(random() % 3) * 7;
         const auto choice = engine::choose_optional(units, needed);
         int points = 0;
         int glh = 0;
@@ -180,7 +184,8 @@ TEST_CASE("choose_optional matches every subset on random cases") {
 TEST_CASE("Pearson BTEC International L3 IT: unit points as published") {
     // Specification Issue 3, September 2022, section 9, "Points available for units" (p. 369).
     const Case pearson(k_data + "pearson-btec-intl-l3-it.toml");
-    const model::SuiteGrading& grading = *pearson.rules.find_suite("test-pearson-intl-l3-it")->grading;
+    const model::SuiteGrading& grading =
+        *pearson.rules.find_suite("test-pearson-intl-l3-it")->grading;
     const int expected[3][4] = {{60, 6, 10, 16}, {90, 9, 15, 24}, {120, 12, 20, 32}};
     for (const auto& row : expected) {
         CAPTURE(row[0]);
@@ -200,10 +205,24 @@ TEST_CASE("Pearson BTEC International L3 IT: every threshold of every size, exac
         {"T360", {{"P", 36}, {"M", 52}, {"D", 74}, {"D*", 90}}},
         {"T540", {{"P", 54}, {"M", 78}, {"D", 108}, {"D*", 138}}},
         {"T720",
-         {{"PP", 72}, {"MP", 88}, {"MM", 104}, {"DM", 124}, {"DD", 144}, {"D*D", 162}, {"D*D*", 180}}},
+         {{"PP", 72},
+          {"MP", 88},
+          {"MM", 104},
+          {"DM", 124},
+          {"DD", 144},
+          {"D*D", 162},
+          {"D*D*", 180}}},
         {"T1080",
-         {{"PPP", 108}, {"MPP", 124}, {"MMP", 140}, {"MMM", 156}, {"DMM", 176}, {"DDM", 196},
-          {"DDD", 216}, {"D*DD", 234}, {"D*D*D", 252}, {"D*D*D*", 270}}},
+         {{"PPP", 108},
+          {"MPP", 124},
+          {"MMP", 140},
+          {"MMM", 156},
+          {"DMM", 176},
+          {"DDM", 196},
+          {"DDD", 216},
+          {"D*DD", 234},
+          {"D*D*D", 252},
+          {"D*D*D*", 270}}},
     };
     for (const auto& [code, thresholds] : published) {
         CAPTURE(code);
@@ -215,7 +234,8 @@ TEST_CASE("Pearson BTEC International L3 IT: every threshold of every size, exac
             CHECK(qualification.thresholds[i].points == thresholds[i].points);
             CHECK(engine::overall_grade(qualification.thresholds, thresholds[i].points) ==
                   thresholds[i].grade);
-            CHECK(engine::overall_grade(qualification.thresholds, thresholds[i].points - 1) == below);
+            CHECK(engine::overall_grade(qualification.thresholds, thresholds[i].points - 1) ==
+                  below);
             below = thresholds[i].grade;
         }
     }
@@ -238,9 +258,17 @@ TEST_CASE("OCR's published Diploma in IT example: 200 points") {
     // (60 GLH) M = 16 each; 17-20 (60 GLH) D = 18 each; 200 points. OCR's thresholds could not
     // be sourced, so no grade is predicted from them (the article names the grade DD).
     const Case ocr(k_data + "ocr-ct-l3-it-diploma-example.toml");
-    auto units = graded({{1, Grade::m}, {2, Grade::m}, {3, Grade::m}, {4, Grade::m}, {8, Grade::m},
-                         {12, Grade::m}, {16, Grade::m}, {17, Grade::d}, {18, Grade::d},
-                         {19, Grade::d}, {20, Grade::d}});
+    auto units = graded({{1, Grade::m},
+                         {2, Grade::m},
+                         {3, Grade::m},
+                         {4, Grade::m},
+                         {8, Grade::m},
+                         {12, Grade::m},
+                         {16, Grade::m},
+                         {17, Grade::d},
+                         {18, Grade::d},
+                         {19, Grade::d},
+                         {20, Grade::d}});
     const auto prediction = ocr.predict("TDIP720", units);
     CHECK(prediction.graded);
     CHECK(prediction.complete);
@@ -284,7 +312,8 @@ TEST_CASE("greedy choices give the wrong grade; the exact choice does not") {
         // Unit 1 M = 20; 240 GLH more from 5 (60) D, 2 (120) D, 3 (120) M, 6 (60) M. Greedy:
         // 2 + 3 = 52, total 72 (M). Exact: 2 + 5 + 6 = 58, total 78 (D).
         const auto prediction = pearson.predict(
-            "T360", graded({{1, Grade::m}, {5, Grade::d}, {2, Grade::d}, {3, Grade::m}, {6, Grade::m}}));
+            "T360",
+            graded({{1, Grade::m}, {5, Grade::d}, {2, Grade::d}, {3, Grade::m}, {6, Grade::m}}));
         CHECK(prediction.counted_optional == std::vector<int>{2, 5, 6});
         CHECK(prediction.not_counted == std::vector<int>{3});
         CHECK(prediction.points == 78);
@@ -441,14 +470,16 @@ TEST_CASE("no grading data: nothing is graded") {
 
 TEST_CASE("a withdrawn entry is not graded") {
     const Case fx("fx.toml", k_fictional);
-    const auto prediction = fx.predict("F180", graded({{1, Grade::d}, {3, Grade::d}, {4, Grade::d}}),
-                                       {}, model::EntryStatus::withdrawn);
+    const auto prediction =
+        fx.predict("F180", graded({{1, Grade::d}, {3, Grade::d}, {4, Grade::d}}), {},
+                   model::EntryStatus::withdrawn);
     CHECK_FALSE(prediction.graded);
 }
 
 TEST_CASE("no thresholds for the size: points, but no grade") {
     const Case fx("fx.toml", k_fictional);
-    const auto prediction = fx.predict("F180", graded({{1, Grade::m}, {3, Grade::d}, {4, Grade::p}}));
+    const auto prediction =
+        fx.predict("F180", graded({{1, Grade::m}, {3, Grade::d}, {4, Grade::p}}));
     CHECK(prediction.graded);
     CHECK(prediction.complete);
     CHECK(prediction.points == 37);
@@ -459,7 +490,8 @@ TEST_CASE("no thresholds for the size: points, but no grade") {
 TEST_CASE("units without a grade yet: points and grade so far, no predicted grade") {
     const Case fx("fx.toml", k_fictional);
     // F360 needs 210 GLH beyond mandatory 1 and 3; 3 is still in progress.
-    auto units = graded({{1, Grade::d}, {2, Grade::m}, {4, Grade::m}, {5, Grade::d}, {6, Grade::p}});
+    auto units =
+        graded({{1, Grade::d}, {2, Grade::m}, {4, Grade::m}, {5, Grade::d}, {6, Grade::p}});
     units.push_back(in_progress(3));
     const auto prediction = fx.predict("F360", units);
     CHECK(prediction.graded);
@@ -483,7 +515,8 @@ TEST_CASE("units without a grade yet: points and grade so far, no predicted grad
 
 TEST_CASE("too few optional units achieved: every one counts, and no grade yet") {
     const Case fx("fx.toml", k_fictional);
-    const auto prediction = fx.predict("F360", graded({{1, Grade::p}, {3, Grade::p}, {4, Grade::d}}));
+    const auto prediction =
+        fx.predict("F360", graded({{1, Grade::p}, {3, Grade::p}, {4, Grade::d}}));
     CHECK_FALSE(prediction.complete);
     CHECK(prediction.points == 9 + 6 + 16);
     CHECK(prediction.counted_optional == std::vector<int>{4});
@@ -493,9 +526,13 @@ TEST_CASE("too few optional units achieved: every one counts, and no grade yet")
 TEST_CASE("U grades earn nothing and are not counted; R earns its own points") {
     const Case fx("fx.toml", k_fictional);
     // Unit 2 is a U; unit 1 a near pass R (3 points for 90 GLH).
-    const auto prediction = fx.predict(
-        "F360", graded({{1, Grade::r}, {3, Grade::m}, {2, Grade::u}, {4, Grade::d}, {5, Grade::d},
-                        {6, Grade::d}, {8, Grade::p}}));
+    const auto prediction = fx.predict("F360", graded({{1, Grade::r},
+                                                       {3, Grade::m},
+                                                       {2, Grade::u},
+                                                       {4, Grade::d},
+                                                       {5, Grade::d},
+                                                       {6, Grade::d},
+                                                       {8, Grade::p}}));
     CHECK(prediction.complete);
     CHECK(prediction.counted_mandatory == std::vector<int>{1, 3});
     CHECK(prediction.counted_optional == std::vector<int>{4, 5, 6, 8});
@@ -507,7 +544,8 @@ TEST_CASE("a mandatory unit not achieved: its hours are kept for it, and no grad
     const Case fx("fx.toml", k_fictional);
     // F180 needs 90 GLH beyond unit 1; 1 is a U. Units 3 and 4 are optional: both count, since
     // the 90 GLH still needed after unit 1 take both.
-    const auto prediction = fx.predict("F180", graded({{1, Grade::u}, {3, Grade::d}, {4, Grade::d}}));
+    const auto prediction =
+        fx.predict("F180", graded({{1, Grade::u}, {3, Grade::d}, {4, Grade::d}}));
     CHECK_FALSE(prediction.complete);
     CHECK(prediction.counted_mandatory.empty());
     CHECK(prediction.counted_optional == std::vector<int>{3, 4});
@@ -517,9 +555,13 @@ TEST_CASE("a mandatory unit not achieved: its hours are kept for it, and no grad
 TEST_CASE("D* units and a unit of a size with fewer hours") {
     const Case fx("fx.toml", k_fictional);
     // 210 needed: 2, 4, 5 (180) + 9 (30) exactly; or 2, 4, 5, 6 (240).
-    const auto prediction = fx.predict(
-        "F360", graded({{1, Grade::dstar}, {3, Grade::dstar}, {2, Grade::d}, {4, Grade::d},
-                        {5, Grade::d}, {9, Grade::dstar}, {6, Grade::p}}));
+    const auto prediction = fx.predict("F360", graded({{1, Grade::dstar},
+                                                       {3, Grade::dstar},
+                                                       {2, Grade::d},
+                                                       {4, Grade::d},
+                                                       {5, Grade::d},
+                                                       {9, Grade::dstar},
+                                                       {6, Grade::p}}));
     CHECK(prediction.complete);
     CHECK(prediction.points == 27 + 18 + 16 * 3 + 9);
     CHECK(prediction.counted_optional == std::vector<int>{2, 4, 5, 9});
@@ -529,8 +571,14 @@ TEST_CASE("D* units and a unit of a size with fewer hours") {
 
 TEST_CASE("a declared pathway's units count even when weaker") {
     const Case fx("fx.toml", k_fictional);
-    const auto units = graded({{1, Grade::p}, {3, Grade::p}, {4, Grade::p}, {5, Grade::p},
-                               {6, Grade::d}, {7, Grade::d}, {8, Grade::d}, {2, Grade::d}});
+    const auto units = graded({{1, Grade::p},
+                               {3, Grade::p},
+                               {4, Grade::p},
+                               {5, Grade::p},
+                               {6, Grade::d},
+                               {7, Grade::d},
+                               {8, Grade::d},
+                               {2, Grade::d}});
     // Without a pathway, the four Distinctions (240 GLH for the 210 needed) count.
     const auto free = fx.predict("F360", units);
     CHECK(free.counted_optional == std::vector<int>{2, 6, 7, 8});
@@ -551,8 +599,14 @@ TEST_CASE("a required pathway: the one that serves the candidate best") {
     // F420 needs 150 GLH beyond 1, 3 and the pathway's two units. With x, its two Passes count
     // and three of 2, 6, 7, 8 (42); with y, its two Distinctions count and 2, 8 and a Pass (26):
     // x gives 79, y 83.
-    const auto units = graded({{1, Grade::m}, {3, Grade::m}, {4, Grade::p}, {5, Grade::p},
-                               {6, Grade::d}, {7, Grade::d}, {2, Grade::m}, {8, Grade::m},
+    const auto units = graded({{1, Grade::m},
+                               {3, Grade::m},
+                               {4, Grade::p},
+                               {5, Grade::p},
+                               {6, Grade::d},
+                               {7, Grade::d},
+                               {2, Grade::m},
+                               {8, Grade::m},
                                {9, Grade::m}});
     const auto prediction = fx.predict("F420", units);
     REQUIRE(prediction.pathway != nullptr);
@@ -563,8 +617,14 @@ TEST_CASE("a required pathway: the one that serves the candidate best") {
     CHECK(prediction.predicted_grade() == "DM");
 
     SUBCASE("a complete pathway wins over one with more points but a unit without a grade") {
-        auto partial = graded({{1, Grade::m}, {3, Grade::m}, {4, Grade::p}, {5, Grade::p},
-                               {6, Grade::d}, {2, Grade::m}, {8, Grade::m}, {9, Grade::m}});
+        auto partial = graded({{1, Grade::m},
+                               {3, Grade::m},
+                               {4, Grade::p},
+                               {5, Grade::p},
+                               {6, Grade::d},
+                               {2, Grade::m},
+                               {8, Grade::m},
+                               {9, Grade::m}});
         partial.push_back(in_progress(7));
         const auto only_x = fx.predict("F420", partial);
         REQUIRE(only_x.pathway != nullptr);

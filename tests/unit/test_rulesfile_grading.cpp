@@ -131,7 +131,8 @@ TEST_CASE("grading is optional: the contract's minimal schema has none") {
 }
 
 TEST_CASE("a qualification without thresholds loads: points, no grade") {
-    Parsed parsed = parse(edit(k_graded, "[qualification.grading]\nthresholds = { MP = 30, PP = 21, MM = 39 }\n", ""));
+    Parsed parsed = parse(edit(
+        k_graded, "[qualification.grading]\nthresholds = { MP = 30, PP = 21, MM = 39 }\n", ""));
     REQUIRE(parsed.suite);
     CHECK(parsed.suite->qualifications[1].thresholds.empty());
 }
@@ -149,7 +150,8 @@ TEST_CASE("unknown keys in grading tables, with did you mean") {
     CHECK(parsed.messages == Lines{"fx.toml:11:1: unknown key 'U' in [[suite.grading.points]]"});
     CHECK(parsed.hints == Lines{"a U earns no points; leave it out"});
 
-    parsed = parse(edit(k_graded, "[qualification.grading]\nthresholds", "[qualification.grading]\nthreshold"));
+    parsed = parse(edit(k_graded, "[qualification.grading]\nthresholds",
+                        "[qualification.grading]\nthreshold"));
     CHECK(parsed.messages ==
           Lines{"fx.toml:56:1: unknown key 'threshold' in [qualification.grading]",
                 "fx.toml:55:1: [qualification.grading] is missing required key 'thresholds'"});
@@ -178,7 +180,8 @@ TEST_CASE("unknown grades in thresholds, each with the fix") {
     parsed = thresholds("{ U = 0, PP = 21 }");
     CHECK(parsed.messages ==
           Lines{"fx.toml:56:16: unknown grade 'U' in the thresholds of qualification F210"});
-    CHECK(parsed.hints == Lines{"U is what a candidate gets below the lowest threshold; leave it out"});
+    CHECK(parsed.hints ==
+          Lines{"U is what a candidate gets below the lowest threshold; leave it out"});
 
     parsed = thresholds("{ dd = 30 }");
     CHECK(parsed.hints == Lines{"did you mean 'DD'?"});
@@ -201,7 +204,8 @@ TEST_CASE("wrong types and values out of range in grading tables") {
     CHECK(parsed.messages ==
           Lines{"fx.toml:14:5: 'D' must be a whole number from 0 to 100000, not -1"});
 
-    parsed = parse(edit(k_graded, "{ MP = 30, PP = 21, MM = 39 }", "{ MP = 30, PP = \"21\", MM = 39 }"));
+    parsed =
+        parse(edit(k_graded, "{ MP = 30, PP = 21, MM = 39 }", "{ MP = 30, PP = \"21\", MM = 39 }"));
     CHECK(parsed.messages == Lines{"fx.toml:56:30: the threshold for PP must be a whole number of "
                                    "points from 0 to 100000, not a string (\"21\")"});
     CHECK(parsed.hints == Lines{"write it without quotes: PP = 21"});
@@ -210,16 +214,17 @@ TEST_CASE("wrong types and values out of range in grading tables") {
     CHECK(parsed.messages == Lines{"fx.toml:47:55: the threshold for D* must be a whole number of "
                                    "points from 0 to 100000, not a floating-point number (4.5)"});
 
-    parsed = parse(edit(k_graded, "[[suite.grading.points]]\nglh = 60", "[suite.grading.points]\nglh = 60"));
+    parsed = parse(
+        edit(k_graded, "[[suite.grading.points]]\nglh = 60", "[suite.grading.points]\nglh = 60"));
     CHECK(parsed.messages[0].rfind("fx.toml:", 0) == 0); // TOML itself refuses [x] after [[x]]
 
-    parsed = parse(edit(k_graded, "[suite.grading]\nsource = \"made up for tests\"\n", "[suite.grading]\n"));
+    parsed = parse(
+        edit(k_graded, "[suite.grading]\nsource = \"made up for tests\"\n", "[suite.grading]\n"));
     REQUIRE(parsed.suite);
 
     parsed = parse(edit(k_graded, "grading.thresholds = { P = 15, M = 25, D = 40, \"D*\" = 45 }",
                         "grading.thresholds = [15, 25]"));
-    CHECK(parsed.messages ==
-          Lines{"fx.toml:47:22: 'thresholds' must be a table, not an array"});
+    CHECK(parsed.messages == Lines{"fx.toml:47:22: 'thresholds' must be a table, not an array"});
 }
 
 TEST_CASE("points rows: duplicates, empty rows and points that do not rise") {
@@ -234,8 +239,9 @@ TEST_CASE("points rows: duplicates, empty rows and points that do not rise") {
     CHECK(parsed.hints == Lines{"give the points of each unit grade, e.g. P = 6, M = 10, D = 16"});
 
     parsed = parse(edit(k_graded, "M = 10", "M = 6"));
-    CHECK(parsed.messages ==
-          Lines{"fx.toml:13:5: points for M (6) must be more than for P (6) in the row for 60 GLH"});
+    CHECK(
+        parsed.messages ==
+        Lines{"fx.toml:13:5: points for M (6) must be more than for P (6) in the row for 60 GLH"});
     CHECK(parsed.hints == Lines{"a higher unit grade earns more points"});
 }
 
@@ -269,7 +275,8 @@ TEST_CASE("thresholds: one length of grade, rising, and only with suite points")
                                    "thresholds has 2"});
     CHECK(parsed.hints == Lines{"a qualification's grades all have the same number of letters"});
 
-    parsed = parse(edit(k_graded, "{ MP = 30, PP = 21, MM = 39 }", "{ MP = 30, PP = 21, MM = 30 }"));
+    parsed =
+        parse(edit(k_graded, "{ MP = 30, PP = 21, MM = 39 }", "{ MP = 30, PP = 21, MM = 30 }"));
     CHECK(parsed.messages == Lines{"fx.toml:56:39: the threshold for MM (30) must be more than "
                                    "for MP (30) in qualification F210"});
     CHECK(parsed.hints == Lines{"each grade needs more points than the grade below it"});
