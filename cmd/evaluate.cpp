@@ -1,5 +1,7 @@
 #include "evaluate.hpp"
 
+#include "engine/grade.hpp"
+
 #include "csvio/exports.hpp"
 #include "diag/failure.hpp"
 
@@ -44,6 +46,7 @@ report::Tally judge_all(const engine::EntryBook& book, model::Series current,
     report::Tally tally;
     report::ResultRow row;
     engine::Explanation why;
+    engine::Grader grader;
     for (std::size_t i = 0; i < book.size(); ++i) {
         const model::Entry& entry = book.entry(i);
         const bool ack = acknowledged && acknowledged(i);
@@ -61,6 +64,10 @@ report::Tally judge_all(const engine::EntryBook& book, model::Series current,
         row.suite_id = entry.qualification->suite->id;
         row.ecd = entry.ecd;
         row.notes = i < notes.size() ? notes[i] : std::vector<std::string>{};
+        const engine::GradePrediction& grade = grader.predict(entry, book.facts(i));
+        row.points = grade.graded ? grade.points : -1;
+        row.predicted_grade = grade.predicted_grade();
+        row.grading = &grade;
         if (explain) {
             why = engine::explain(book, i, row.result);
             row.why = &why;

@@ -294,6 +294,8 @@ report::EntryLine entry_line(const store::StoredResult& s, const model::RuleBook
     r.glh_required = s.glh_required;
     r.glh_counted = s.glh_counted;
     r.glh_achieved = s.glh_achieved;
+    line.points = s.points;
+    line.predicted_grade = s.predicted_grade;
     return line;
 }
 
@@ -315,11 +317,14 @@ std::vector<report::EntryLine> csv_lines(const ReportOptions& o, const Setup& se
     engine::EntryBook book(setup.rules);
     read_exports(o.inputs, default_centre(o.common, setup.config), setup.rules, book);
     std::vector<report::EntryLine> lines;
+    engine::Grader grader;
     for (std::size_t i = 0; i < book.size(); ++i) {
         const model::Entry& e = book.entry(i);
+        const engine::GradePrediction& grade = grader.predict(e, book.facts(i));
         lines.push_back({e.centre, e.candidate, e.surname, e.forename, e.qualification->code,
                          e.qualification->title, e.qualification->suite->id, e.ecd,
-                         engine::judge(e, book.facts(i), setup.current, false)});
+                         engine::judge(e, book.facts(i), setup.current, false),
+                         grade.graded ? grade.points : -1, std::string(grade.predicted_grade())});
     }
     return lines;
 }

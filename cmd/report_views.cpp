@@ -3,6 +3,7 @@
 #include "report.hpp"
 
 #include "csvio/exports.hpp"
+#include "engine/grade.hpp"
 #include "diag/failure.hpp"
 #include "readiness.hpp"
 #include "stored.hpp"
@@ -74,6 +75,23 @@ std::vector<std::string> pathway_sentences(const model::Entry& entry,
     return out;
 }
 
+void add_grade(report::CandidateEntryView& view, const engine::GradePrediction& grade) {
+    view.line.points = grade.graded ? grade.points : -1;
+    view.line.predicted_grade = grade.predicted_grade();
+    if (!grade.graded && grade.problem.empty()) {
+        return; // no grading data for the suite, or withdrawn
+    }
+    view.grade = report::GradeView{grade.points,
+                                   std::string(grade.predicted_grade()),
+                                   std::string(grade.grade_so_far),
+                                   grade.counted_mandatory,
+                                   grade.counted_optional,
+                                   grade.not_counted,
+                                   grade.pathway != nullptr ? grade.pathway->id : std::string(),
+                                   grade.problem,
+                                   grade.complete};
+}
+
 report::CandidateEntryView candidate_entry(const engine::EntryBook& book, std::size_t i,
                                            bool acknowledged, const Setup& setup,
                                            const std::vector<store::StoredUnitRow>& rows,
@@ -94,6 +112,7 @@ report::CandidateEntryView candidate_entry(const engine::EntryBook& book, std::s
     for (const engine::ReasonDetail& detail : why.reasons) {
         view.needs.push_back(fmt::format("{}: {}", model::info(detail.code).label, detail.text));
     }
+    add_grade(view, engine::Grader().predict(e, book.facts(i)));
     return view;
 }
 

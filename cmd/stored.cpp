@@ -66,6 +66,8 @@ void ResultKeeper::row(const report::ResultRow& r) {
     s.glh_required = r.result.glh_required;
     s.glh_counted = r.result.glh_counted;
     s.glh_achieved = r.result.glh_achieved;
+    s.points = r.points;
+    s.predicted_grade = r.predicted_grade;
     m_results.push_back(std::move(s));
     if (m_next != nullptr) {
         m_next->row(r);

@@ -4,6 +4,7 @@
 // index into Suite::units, so that per-entry state can be a small flat array.
 
 #include "model/codes.hpp"
+#include "model/grading.hpp"
 
 #include <cstdint>
 #include <memory>
@@ -48,6 +49,7 @@ struct Qualification {
     std::vector<int> optional;
     bool pathway_required = false;
     std::vector<Pathway> pathways;
+    std::vector<GradeThreshold> thresholds; ///< overall grades, lowest first; empty: none given
     std::vector<std::uint16_t> mandatory_slots;
     std::vector<std::uint16_t> optional_slots;
     const Suite* suite = nullptr;
@@ -65,6 +67,7 @@ struct Suite {
     std::string title;
     int level = 3;
     std::string source;
+    std::optional<SuiteGrading> grading; ///< unit points; absent: no grades are predicted
     std::vector<Unit> units;
     std::vector<Qualification> qualifications;
     SourceRef where;

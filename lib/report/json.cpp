@@ -1,5 +1,5 @@
 // JSON output: the CSV fields plus, per entry, each unit's outcome, why each reason holds,
-// pathway standing and notes. One entry per line, so that large outputs stay greppable.
+// pathway standing, the units that count towards the grade, and notes. One entry per line, so that large outputs stay greppable.
 #include "report/cells.hpp"
 #include "report/results.hpp"
 
@@ -110,6 +110,23 @@ void pathways(std::string& out, const engine::Explanation& why) {
     out += "],";
 }
 
+// "points" (null when not graded) and "predicted_grade" always; with a fresh prediction also the
+// grade so far and which units count.
+void grading(std::string& out, const ResultRow& row) {
+    key(out, "points");
+    out += row.points < 0 ? "null" : std::to_string(row.points);
+    out.push_back(',');
+    field(out, "predicted_grade", row.predicted_grade);
+    if (row.grading == nullptr || !row.grading->graded) {
+        return;
+    }
+    field(out, "grade_complete", row.grading->complete);
+    field(out, "predicted_grade_so_far", row.grading->grade_so_far);
+    int_list(out, "counted_mandatory_units", row.grading->counted_mandatory);
+    int_list(out, "counted_optional_units", row.grading->counted_optional);
+    int_list(out, "not_counted_units", row.grading->not_counted);
+}
+
 class JsonWriter final : public ResultWriter {
 public:
     JsonWriter(Output& out, const RunInfo& run) : m_out(out) {
@@ -148,6 +165,7 @@ public:
         field(m_line, "glh_required", static_cast<long>(e.glh_required));
         field(m_line, "glh_counted", static_cast<long>(e.glh_counted));
         field(m_line, "glh_achieved", static_cast<long>(e.glh_achieved));
+        grading(m_line, r);
         if (r.why != nullptr) {
             units(m_line, *r.why);
             pathways(m_line, *r.why);

@@ -33,9 +33,11 @@ const std::vector<std::string_view>& csv_columns() {
         "centre_number", "candidate_number", "surname", "forename", "qualification_code",
         "qualification_title", "estimated_completion", "result_status", "at_risk",
         "acknowledged", "main_reason", "reasons", "reason_codes", "glh_required",
-        "glh_counted", "glh_achieved", "notes"};
+        "glh_counted", "glh_achieved", "notes", "points", "predicted_grade"};
     return k_columns;
 }
+
+std::string points_cell(int points) { return points < 0 ? std::string() : std::to_string(points); }
 
 std::string reason_labels(const engine::EntryResult& result) {
     std::string out;
@@ -89,11 +91,12 @@ public:
         const std::string required = std::to_string(e.glh_required);
         const std::string counted = std::to_string(e.glh_counted);
         const std::string achieved = std::to_string(e.glh_achieved);
+        const std::string points = points_cell(r.points);
         const std::string_view cells[] = {
             r.centre, r.candidate, r.surname, r.forename, r.qualification_code,
             r.qualification_title, ecd, model::info(e.status).code, yes_no(e.at_risk),
             yes_no(e.acknowledged), main_label(e), labels, codes, required, counted, achieved,
-            notes};
+            notes, points, r.predicted_grade};
         for (std::size_t i = 0; i < std::size(cells); ++i) {
             if (i > 0) {
                 m_line.push_back(',');

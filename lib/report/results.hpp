@@ -2,6 +2,7 @@
 // Entry results -> table, CSV or JSON. The CSV columns are the contract's (section 5), in
 // order, followed by qualcheck's own extra columns.
 
+#include "engine/grade.hpp"
 #include "engine/judge.hpp"
 #include "model/codes.hpp"
 #include "model/series.hpp"
@@ -31,6 +32,9 @@ struct ResultRow {
     engine::EntryResult result;
     std::vector<std::string> notes;           ///< rows that count for nothing, and why
     const engine::Explanation* why = nullptr; ///< JSON details, when computed
+    int points = -1;                  ///< points of the counted units; -1: not graded
+    std::string_view predicted_grade; ///< empty until every counted unit has a grade
+    const engine::GradePrediction* grading = nullptr; ///< JSON details, when computed
 };
 
 /// What the run was about, printed by the table and JSON writers.
@@ -53,8 +57,11 @@ struct Tally {
     std::size_t alerting() const { return at_risk - acknowledged; }
 };
 
-/// The contract's CSV columns, in order, then the extra ones.
+/// The contract's CSV columns, in order, then the extra ones (notes, points, predicted_grade).
 const std::vector<std::string_view>& csv_columns();
+
+/// The `points` cell: the number, or empty when not graded (-1).
+std::string points_cell(int points);
 
 /// Labels of the reasons that hold, joined by "; ", and codes joined by ";".
 std::string reason_labels(const engine::EntryResult& result);

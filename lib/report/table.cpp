@@ -89,7 +89,7 @@ public:
     TableWriter(Output& out, const RunInfo& run, TableStyle style)
         : m_out(out), m_run(run), m_style(style),
           m_table({"CENTRE", "CAND", "NAME", "QUAL", "ECD", "STATUS", "AT RISK", "MAIN REASON",
-                   "GLH"}) {}
+                   "GLH", "POINTS", "GRADE"}) {}
 
     void row(const ResultRow& r) override {
         const engine::EntryResult& e = r.result;
@@ -111,7 +111,8 @@ public:
                      std::string(r.qualification_code), r.ecd.label(),
                      std::string(model::info(e.status).label), risk,
                      main ? std::string(model::info(*main).label) : std::string(),
-                     fmt::format("{}/{}", e.glh_counted, e.glh_required)},
+                     fmt::format("{}/{}", e.glh_counted, e.glh_required), points_cell(r.points),
+                     std::string(r.predicted_grade)},
                     tone);
         m_tally.add(e);
     }

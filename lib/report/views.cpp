@@ -21,6 +21,8 @@ ResultRow result_row(const EntryLine& line) {
     row.suite_id = line.suite_id;
     row.ecd = line.ecd;
     row.result = line.result;
+    row.points = line.points;
+    row.predicted_grade = line.predicted_grade;
     return row;
 }
 
@@ -68,7 +70,8 @@ std::string risk_cell(const engine::EntryResult& result) {
     return result.at_risk ? (result.acknowledged ? "ack" : "YES") : "";
 }
 
-// The contract's CSV cells of one entry (notes are not kept for stored results).
+// The CSV cells of one entry, as csv_columns() names them (notes are not kept for stored
+// results).
 void append_result_cells(std::string& out, const EntryLine& line) {
     const engine::EntryResult& e = line.result;
     const std::string cells[] = {
@@ -76,7 +79,8 @@ void append_result_cells(std::string& out, const EntryLine& line) {
         line.qualification_title, line.ecd.label(), std::string(model::info(e.status).code),
         e.at_risk ? "yes" : "no", e.acknowledged ? "yes" : "no", main_label(e),
         reason_labels(e), reason_codes(e), std::to_string(e.glh_required),
-        std::to_string(e.glh_counted), std::to_string(e.glh_achieved), ""};
+        std::to_string(e.glh_counted), std::to_string(e.glh_achieved), "",
+        points_cell(line.points), line.predicted_grade};
     for (const std::string& cell : cells) {
         out.push_back(',');
         append_csv_cell(out, cell);

@@ -9,6 +9,7 @@
 #include "report/results.hpp"
 #include "store/records.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,8 @@ struct EntryLine {
     std::string suite_id;
     model::Series ecd;
     engine::EntryResult result;
+    int points = -1;             ///< points of the counted units; -1: not graded
+    std::string predicted_grade{}; ///< empty until every counted unit has a grade
 };
 
 /// A view of `line` for the result writers; valid while `line` lives.
@@ -82,15 +85,33 @@ struct UnitView {
     std::string taken_at_centre; ///< when the best row came from another centre
 };
 
+/// An entry's predicted grade, as the candidate view shows it (see engine::GradePrediction).
+struct GradeView {
+    int points = 0;                     ///< points of the counted units achieved so far
+    std::string predicted_grade;        ///< empty until every counted unit has a grade
+    std::string grade_so_far;           ///< empty when the qualification has no thresholds
+    std::vector<int> counted_mandatory; ///< unit numbers (pathway units counted as mandatory too)
+    std::vector<int> counted_optional;
+    std::vector<int> not_counted;       ///< achieved optional units left out
+    std::string pathway;                ///< id of the pathway whose units counted as mandatory
+    std::string problem;                ///< why there are no points, when there is grading data
+    bool complete = false; ///< every counted unit has a grade and every rule of combination is met
+};
+
 struct CandidateEntryView {
     EntryLine line;
     std::vector<UnitView> units;
     std::vector<std::string> needs;    ///< what is missing or needs action, one sentence each
     std::vector<std::string> pathways; ///< pathway standing, one sentence each
     std::vector<std::string> notes;    ///< rows that count for nothing
+    std::optional<GradeView> grade{};  ///< absent: no grading data for the suite, or withdrawn
 };
 
-/// Each entry of one candidate: heading, a unit table, then what needs action.
+/// The candidate view's sentences about a grade, e.g. "200 points; predicted grade DD".
+std::vector<std::string> grade_sentences(const GradeView& grade);
+
+/// Each entry of one candidate: heading, a unit table, then what needs action, pathways, the
+/// grade and notes.
 std::string render_candidate(const std::vector<CandidateEntryView>& entries,
                              model::Series current, bool colour);
 /// The same as JSON: {"candidate_number", "entries": [{..., "units": [...], "needs": [...]}]}.

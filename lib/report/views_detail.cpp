@@ -5,6 +5,7 @@
 #include "report/table.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace qc::report {
 
@@ -90,7 +91,81 @@ std::string unit_json(const UnitView& unit) {
     return out;
 }
 
+// "units 1, 2" or "unit 1".
+std::string unit_numbers(const std::vector<int>& units) {
+    std::string out = units.size() == 1 ? "unit " : "units ";
+    for (std::size_t i = 0; i < units.size(); ++i) {
+        out += fmt::format("{}{}", i > 0 ? ", " : "", units[i]);
+    }
+    return out;
+}
+
+void json_numbers(std::string& out, std::string_view name, const std::vector<int>& numbers) {
+    out += fmt::format("\"{}\":[", name);
+    for (std::size_t i = 0; i < numbers.size(); ++i) {
+        out += fmt::format("{}{}", i > 0 ? "," : "", numbers[i]);
+    }
+    out += "],";
+}
+
+std::string grade_json(const GradeView& grade) {
+    std::string out = "{";
+    if (grade.problem.empty()) {
+        out += fmt::format("\"points\":{},", grade.points);
+    } else {
+        out += "\"points\":null,";
+    }
+    json_field(out, "predicted_grade", grade.predicted_grade);
+    json_field(out, "predicted_grade_so_far", grade.grade_so_far);
+    json_numbers(out, "counted_mandatory_units", grade.counted_mandatory);
+    json_numbers(out, "counted_optional_units", grade.counted_optional);
+    json_numbers(out, "not_counted_units", grade.not_counted);
+    json_field(out, "pathway", grade.pathway);
+    json_field(out, "problem", grade.problem);
+    out += fmt::format("\"complete\":{}}}", grade.complete);
+    return out;
+}
+
 } // namespace
+
+std::vector<std::string> grade_sentences(const GradeView& grade) {
+    if (!grade.problem.empty()) {
+        return {"not predicted: " + grade.problem};
+    }
+    std::vector<std::string> out;
+    const bool complete = grade.complete;
+    if (grade.grade_so_far.empty()) {
+        out.push_back(fmt::format("{} points{}; the rules give no grade thresholds for this "
+                                  "qualification",
+                                  grade.points, complete ? "" : " so far"));
+    } else if (complete) {
+        out.push_back(fmt::format("{} points; predicted grade {}", grade.points,
+                                  grade.predicted_grade));
+    } else {
+        out.push_back(fmt::format("{} points so far, grade so far {}; predicted grade once every "
+                                  "unit that counts has a grade",
+                                  grade.points, grade.grade_so_far));
+    }
+    std::vector<std::string> counted;
+    if (!grade.counted_mandatory.empty()) {
+        counted.push_back(fmt::format("mandatory {}{}", unit_numbers(grade.counted_mandatory),
+                                      grade.pathway.empty()
+                                          ? std::string()
+                                          : fmt::format(" (with pathway {})", grade.pathway)));
+    }
+    if (!grade.counted_optional.empty()) {
+        counted.push_back("optional " + unit_numbers(grade.counted_optional));
+    }
+    if (!counted.empty()) {
+        out.push_back(fmt::format("counted{}: {}", complete ? "" : " so far",
+                                  fmt::join(counted, "; ")));
+    }
+    if (!grade.not_counted.empty()) {
+        out.push_back(fmt::format("not counted: optional {} (stronger units make up the GLH)",
+                                  unit_numbers(grade.not_counted)));
+    }
+    return out;
+}
 
 std::string render_candidate(const std::vector<CandidateEntryView>& entries,
                              model::Series current, bool colour) {
@@ -108,6 +183,9 @@ std::string render_candidate(const std::vector<CandidateEntryView>& entries,
         out += unit_table(entry.units).render(colour);
         bullet_list(out, "Needs action:", entry.needs);
         bullet_list(out, "Pathways:", entry.pathways);
+        if (entry.grade) {
+            bullet_list(out, "Grade:", grade_sentences(*entry.grade));
+        }
         bullet_list(out, "Notes:", entry.notes);
     }
     return out;
@@ -139,6 +217,8 @@ std::string render_candidate_json(const std::vector<CandidateEntryView>& entries
         json_list(out, "needs", entry.needs);
         out += ",";
         json_list(out, "pathways", entry.pathways);
+        out += ",\"grade\":";
+        out += entry.grade ? grade_json(*entry.grade) : "null";
         out += ",";
         json_list(out, "notes", entry.notes);
         out += "}";

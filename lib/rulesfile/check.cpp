@@ -215,6 +215,7 @@ private:
 
 void check_draft(const Draft& draft, Reporter& reporter) {
     SuiteChecker(draft, reporter).run();
+    check_grading(draft, reporter);
 }
 
 } // namespace qc::rulesfile

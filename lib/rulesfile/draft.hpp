@@ -8,6 +8,7 @@
 #include "model/rules.hpp"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,6 +41,30 @@ struct UnitMention {
     model::SourceRef where;
 };
 
+/// A points figure written in a grading table: a unit grade's points in a points row, or an
+/// overall grade's threshold. The key and the value are where messages point.
+struct GradeMention {
+    std::string grade; ///< as written: "P", "D*", "MP", ...
+    int points = 0;
+    model::SourceRef key_at;
+    model::SourceRef value_at;
+};
+
+/// One [[suite.grading.points]] row: a unit size and the points of each unit grade.
+struct DraftPointsRow {
+    int glh = 0;
+    model::SourceRef where; ///< the row's header
+    model::SourceRef glh_at;
+    std::vector<GradeMention> grades; ///< in unit grade order: R, P, M, D, D*
+};
+
+/// [suite.grading].
+struct DraftGrading {
+    std::string source;
+    model::SourceRef where;
+    std::vector<DraftPointsRow> points;
+};
+
 struct DraftPathway {
     model::Pathway pathway; ///< without its mandatory list, kept in `mandatory` below
     model::SourceRef id_at;
@@ -54,6 +79,9 @@ struct DraftQualification {
     std::vector<UnitMention> mandatory;
     std::vector<UnitMention> optional;
     std::vector<DraftPathway> pathways;
+    bool has_thresholds = false;          ///< [qualification.grading] was given
+    model::SourceRef thresholds_at;
+    std::vector<GradeMention> thresholds; ///< in file order
 };
 
 struct DraftUnit {
@@ -64,6 +92,7 @@ struct DraftUnit {
 struct Draft {
     model::Suite suite; ///< scalars only; units and qualifications live below
     model::SourceRef id_at;
+    std::optional<DraftGrading> grading;
     std::vector<DraftUnit> units;
     std::vector<DraftQualification> qualifications;
 };
@@ -76,6 +105,10 @@ Draft read_draft(std::string_view text, Reporter& reporter);
 /// Reports contradictions within one suite: duplicates, undefined units, pathway units outside
 /// the qualification, GLH that cannot add up, pathway_required without pathways.
 void check_draft(const Draft& draft, Reporter& reporter);
+
+/// Reports contradictions in the grading data: points rows that clash, skip a unit size or
+/// fall as grades rise; thresholds that mix grade lengths or do not rise. Part of check_draft.
+void check_grading(const Draft& draft, Reporter& reporter);
 
 /// Moves a checked Draft into a model::Suite (not yet indexed; RuleBook::add does that).
 std::unique_ptr<model::Suite> finish_draft(Draft&& draft);

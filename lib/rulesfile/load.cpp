@@ -202,8 +202,42 @@ void check_across(std::vector<LoadedFile>& loaded) {
 
 } // namespace
 
+namespace {
+
+model::SuiteGrading finish_grading(const DraftGrading& draft) {
+    model::SuiteGrading grading;
+    grading.source = draft.source;
+    for (const DraftPointsRow& row : draft.points) {
+        model::UnitPoints points;
+        points.glh = row.glh;
+        for (const GradeMention& mention : row.grades) {
+            points.by_grade[static_cast<std::size_t>(*model::parse_grade(mention.grade))] =
+                mention.points;
+        }
+        grading.points.push_back(points);
+    }
+    return grading;
+}
+
+// Thresholds lowest grade first, whatever order the file wrote them in.
+std::vector<model::GradeThreshold> finish_thresholds(const std::vector<GradeMention>& mentions) {
+    std::vector<model::GradeThreshold> thresholds;
+    for (const GradeMention& mention : mentions) {
+        thresholds.push_back({mention.grade, mention.points});
+    }
+    std::stable_sort(thresholds.begin(), thresholds.end(), [](const auto& a, const auto& b) {
+        return model::parse_overall_grade(a.grade)->rank < model::parse_overall_grade(b.grade)->rank;
+    });
+    return thresholds;
+}
+
+} // namespace
+
 std::unique_ptr<model::Suite> finish_draft(Draft&& draft) {
     auto suite = std::make_unique<model::Suite>(std::move(draft.suite));
+    if (draft.grading) {
+        suite->grading = finish_grading(*draft.grading);
+    }
     for (DraftUnit& unit : draft.units) {
         suite->units.push_back(std::move(unit.unit));
     }
@@ -215,6 +249,7 @@ std::unique_ptr<model::Suite> finish_draft(Draft&& draft) {
             pathway.pathway.mandatory = numbers_of(pathway.mandatory);
             qualification.pathways.push_back(std::move(pathway.pathway));
         }
+        qualification.thresholds = finish_thresholds(each.thresholds);
         suite->qualifications.push_back(std::move(qualification));
     }
     return suite;

@@ -1,5 +1,6 @@
 #include "model/codes.hpp"
 #include "model/entry.hpp"
+#include "model/grading.hpp"
 #include "model/series.hpp"
 
 #include <doctest/doctest.h>
@@ -73,4 +74,36 @@ TEST_CASE("candidate keys need 5 + 4 digits") {
     CHECK(candidate_key("61234", "0042") != candidate_key("61235", "0042"));
     CHECK(candidate_key("61234", "42") == 0);
     CHECK(candidate_key("6123a", "0042") == 0);
+}
+
+TEST_CASE("overall grade names: one to three letters, highest first, neighbours one step apart") {
+    CHECK(parse_overall_grade("P")->rank == 0);
+    CHECK(parse_overall_grade("D*")->rank == 3);
+    CHECK(parse_overall_grade("MP")->letters == 2);
+    CHECK(parse_overall_grade("PP")->rank < parse_overall_grade("MP")->rank);
+    CHECK(parse_overall_grade("D*D")->rank < parse_overall_grade("D*D*")->rank);
+    CHECK(parse_overall_grade("DDM")->rank < parse_overall_grade("DDD")->rank);
+    CHECK(parse_overall_grade("DDD")->rank < parse_overall_grade("D*DD")->rank);
+    GradeNameProblem problem{};
+    CHECK_FALSE(parse_overall_grade("PM", &problem));
+    CHECK(problem == GradeNameProblem::lowest_first);
+    CHECK_FALSE(parse_overall_grade("DP", &problem));
+    CHECK(problem == GradeNameProblem::too_far_apart);
+    CHECK_FALSE(parse_overall_grade("D*DM", &problem));
+    CHECK(problem == GradeNameProblem::too_far_apart);
+    for (std::string_view bad : {"", "U", "p", "PPPP", "D**", "A"}) {
+        CAPTURE(bad);
+        CHECK_FALSE(parse_overall_grade(bad, &problem));
+        CHECK(problem == GradeNameProblem::not_letters);
+    }
+    // Every listed name reads, and within each length the list runs lowest first.
+    const auto& names = overall_grade_names();
+    CHECK(names.size() == 21);
+    for (std::size_t i = 1; i < names.size(); ++i) {
+        const auto a = parse_overall_grade(names[i - 1]);
+        const auto b = parse_overall_grade(names[i]);
+        REQUIRE(a);
+        REQUIRE(b);
+        CHECK((a->letters < b->letters || a->rank + 1 == b->rank));
+    }
 }

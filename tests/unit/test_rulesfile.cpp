@@ -151,7 +151,7 @@ TEST_CASE("unknown keys, with did you mean or the known keys") {
 
     parsed = parse(edit(k_valid, "level = 3\n", "level = 3\ncolour = \"red\"\n"));
     CHECK(parsed.messages == Lines{"ct.toml:5:1: unknown key 'colour' in [suite]"});
-    CHECK(parsed.hints == Lines{"known keys: id, title, level, source"});
+    CHECK(parsed.hints == Lines{"known keys: id, title, level, source, grading"});
 
     parsed = parse(edit(k_valid, "[[unit]]", "[[units]]"));
     CHECK(parsed.messages == Lines{"ct.toml:7:3: unknown key 'units' at the top level"});
@@ -164,11 +164,10 @@ TEST_CASE("unknown keys are reported in file order") {
                                    "ct.toml:6:1: unknown key 'apple' in [suite]"});
 }
 
-TEST_CASE("'grading' is reserved but not yet known") {
+TEST_CASE("'grading' in [suite] must be a table (test_rulesfile_grading.cpp has the rest)") {
     Parsed parsed = parse(edit(k_valid, "level = 3\n", "level = 3\ngrading = 1\n"));
-    CHECK(parsed.messages == Lines{"ct.toml:5:1: unknown key 'grading' in [suite]"});
-    CHECK(parsed.hints ==
-          Lines{"'grading' is reserved for predicted grades, which are not defined yet"});
+    CHECK(parsed.messages == Lines{"ct.toml:5:11: 'grading' must be a table, not an integer (1)"});
+    CHECK(parsed.hints == Lines{"write it as [suite.grading]"});
 }
 
 TEST_CASE("a diagnostic shows the source line with a caret and the hint") {

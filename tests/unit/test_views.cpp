@@ -60,15 +60,21 @@ TEST_CASE("changes view: nothing changed, and CSV with the change column first")
     eligible.glh_required = 300;
     eligible.glh_counted = 300;
     std::vector<Change> changes = {{ChangeKind::no_longer_at_risk, line("0304", "=Zielinski", "Marek", eligible),
-                                    "Mandatory unit not yet achieved"}};
+                                    "Mandatory unit not yet achieved"},
+                                   {ChangeKind::now_at_risk, line("0019", "Jones", "Siân", eligible), ""}};
+    changes[1].line.points = 72;
+    changes[1].line.predicted_grade = "M";
     const std::string csv = render_changes_csv(changes);
     CHECK(csv.substr(0, csv.find("\r\n")) ==
           "change,centre_number,candidate_number,surname,forename,qualification_code,"
           "qualification_title,estimated_completion,result_status,at_risk,acknowledged,"
-          "main_reason,reasons,reason_codes,glh_required,glh_counted,glh_achieved,notes");
+          "main_reason,reasons,reason_codes,glh_required,glh_counted,glh_achieved,notes,points,"
+          "predicted_grade");
     CHECK(csv.substr(csv.find("\r\n") + 2) ==
           "no longer at risk,61234,0304,\"'=Zielinski\",Marek,90202,Diploma in Sport,Summer 2027,"
-          "eligible,no,no,,,,300,300,0,\r\n");
+          "eligible,no,no,,,,300,300,0,,,\r\n"
+          "now at risk,61234,0019,Jones,Siân,90202,Diploma in Sport,Summer 2027,"
+          "eligible,no,no,,,,300,300,0,,72,M\r\n");
     CHECK(change_label(ChangeKind::reasons_changed) == "reasons changed");
 }
 
@@ -140,4 +146,46 @@ TEST_CASE("declarations: the log with a short data fingerprint") {
     CHECK(render_declarations_table({}) == "No declarations yet.\n");
     CHECK(render_declarations_csv(log).find("1,2027-03-14T09:00:00,bob,teacher,subject-checked,fx-l3-it,") == 
           std::string("id,at,user,role,action,details,data_sha256,hash\r\n").size());
+}
+
+TEST_CASE("grade sentences: complete, so far, without thresholds, and not predicted") {
+    const GradeView complete{200, "DD", "DD", {1, 2}, {3, 4}, {21}, "", "", true};
+    CHECK(grade_sentences(complete) ==
+          std::vector<std::string>{"200 points; predicted grade DD",
+                                   "counted: mandatory units 1, 2; optional units 3, 4",
+                                   "not counted: optional unit 21 (stronger units make up the GLH)"});
+    const GradeView so_far{200, "", "MM", {1, 2}, {3}, {}, "web", ""};
+    CHECK(grade_sentences(so_far) ==
+          std::vector<std::string>{"200 points so far, grade so far MM; predicted grade once "
+                                   "every unit that counts has a grade",
+                                   "counted so far: mandatory units 1, 2 (with pathway web); "
+                                   "optional unit 3"});
+    const GradeView no_thresholds{200, "", "", {}, {}, {}, "", "", true};
+    CHECK(grade_sentences(no_thresholds) ==
+          std::vector<std::string>{"200 points; the rules give no grade thresholds for this "
+                                   "qualification"});
+    const GradeView no_thresholds_yet{120, "", "", {}, {}, {}, "", "", false};
+    CHECK(grade_sentences(no_thresholds_yet) ==
+          std::vector<std::string>{"120 points so far; the rules give no grade thresholds for "
+                                   "this qualification"});
+    const GradeView unknown{0, "", "", {}, {}, {}, "",
+                            "the grading of fx gives no points for D* on a 30-GLH unit (unit 12)"};
+    CHECK(grade_sentences(unknown) ==
+          std::vector<std::string>{"not predicted: the grading of fx gives no points for D* on a "
+                                   "30-GLH unit (unit 12)"});
+}
+
+TEST_CASE("candidate view: the grade after pathways, and in JSON; none without grading data") {
+    CandidateEntryView entry{line("0012", "Chen", "Wei", engine::EntryResult{}), {}, {}, {}, {}};
+    CHECK(render_candidate({entry}, k_summer_2027, false).find("Grade:") == std::string::npos);
+    CHECK(render_candidate_json({entry}).find("\"grade\":null,") != std::string::npos);
+    entry.grade = GradeView{68, "D", "D", {1, 2, 3}, {5, 7}, {}, "", "", true};
+    const std::string text = render_candidate({entry}, k_summer_2027, false);
+    CHECK(text.substr(text.find("Grade:")) ==
+          "Grade:\n  - 68 points; predicted grade D\n"
+          "  - counted: mandatory units 1, 2, 3; optional units 5, 7\n");
+    CHECK(render_candidate_json({entry}).find(
+              "\"grade\":{\"points\":68,\"predicted_grade\":\"D\",\"predicted_grade_so_far\":\"D\","
+              "\"counted_mandatory_units\":[1,2,3],\"counted_optional_units\":[5,7],"
+              "\"not_counted_units\":[],\"pathway\":\"\",\"problem\":\"\",\"complete\":true},") != std::string::npos);
 }
