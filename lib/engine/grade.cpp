@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <climits>
 #include <numeric>
+#include <tuple>
 
 namespace qc::engine {
 
@@ -125,6 +126,7 @@ OptionalChoice choose_optional(const std::vector<OptionalUnit>& units, int glh_n
 struct Grader::Attempt {
     int points = 0;
     bool complete = false;
+    bool forced_achieved = false; ///< every mandatory (and pathway) unit achieved
     std::vector<int> mandatory;
     std::vector<int> optional;
     std::vector<int> not_counted;
@@ -184,6 +186,7 @@ Grader::Attempt Grader::attempt(const model::Qualification& qualification, const
         (chosen ? out.optional : out.not_counted).push_back(suite.units[pool[i]].number);
     }
     out.points += choice.points;
+    out.forced_achieved = forced_achieved;
     out.complete = forced_achieved && !choice.short_of_glh;
     return out;
 }
@@ -223,12 +226,14 @@ const GradePrediction& Grader::predict(const model::Entry& entry, const EntryFac
             options.push_back(&pathway);
         }
     }
+    // Best first: a complete set of units, then a pathway whose units are all achieved (so that
+    // a met pathway is named ahead of an unmet one with as many points), then points.
+    const auto rank = [](const Attempt& a) { return std::tuple(a.complete, a.forced_achieved, a.points); };
     Attempt best;
     bool first = true;
     for (const model::Pathway* pathway : options) {
         Attempt next = attempt(qualification, facts, pathway);
-        if (first || next.complete > best.complete ||
-            (next.complete == best.complete && next.points > best.points)) {
+        if (first || rank(next) > rank(best)) {
             best = std::move(next);
             first = false;
         }

@@ -632,6 +632,15 @@ TEST_CASE("a required pathway: the one that serves the candidate best") {
         CHECK(only_x.complete);
         CHECK(only_x.points == 15 + 10 + 6 + 6 + 16 + 10 + 10);
     }
+    SUBCASE("while incomplete, a pathway with all its units achieved is named first") {
+        // Only y's units 6 and 7 are achieved, both at Pass; x's 4 and 5 have no rows. Neither
+        // set is complete (too few hours), both count the same points so far; y is the one met.
+        const auto so_far = fx.predict("F420", graded({{1, Grade::m}, {3, Grade::m}, {6, Grade::p}, {7, Grade::p}}));
+        REQUIRE(so_far.pathway != nullptr);
+        CHECK(so_far.pathway->id == "y");
+        CHECK_FALSE(so_far.complete);
+        CHECK(so_far.counted_mandatory == std::vector<int>{1, 3, 6, 7});
+    }
     SUBCASE("declaring a pathway counts its units, even when another would give more") {
         const auto declared = fx.predict("F420", units, "x");
         CHECK(declared.pathway->id == "x");
