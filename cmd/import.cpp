@@ -123,6 +123,11 @@ Loaded read_all(std::vector<Export>& exports, const Setup& setup, const std::str
         if (e.role == "candidates") {
             attempt([&] { e.record.rows = static_cast<std::int64_t>(csvio::read_candidates(e.input(), setup.rules, options, sink).rows); });
             loaded.entries = e.record.rows;
+            if (problems.empty() && e.record.rows == 0) {
+                // A broken export would otherwise replace the centre's data with nothing.
+                problems.add(diag::Diagnostic{e.name, 0, 0, "no entries: the file has a header row and nothing else",
+                                              "import a candidates export with at least one entry", {}});
+            }
         } else if (e.role == "units") {
             if (!problems.empty()) {
                 break; // unit rows cannot be matched against entries that failed to load
