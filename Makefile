@@ -6,8 +6,9 @@ PACKAGES := g++ cmake make pkg-config libcli11-dev libfccp-dev libfmt-dev \
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 QC       := $(BUILD)/cmd/qualcheck
 DEMO_TODAY ?= 2027-03-10
-# Only for tests: LibreOffice opens qualcheck's CSV output (tests/spreadsheet, docs/reliability.md).
-TEST_PACKAGES := libreoffice-calc-nogui
+# Only for tests (docs/reliability.md): LibreOffice opens qualcheck's CSV output; the sqlite3
+# program inspects stores (kill-import, a tampered declarations log).
+TEST_PACKAGES := libreoffice-calc-nogui sqlite3
 # Only for `make fuzz`: Clang with libFuzzer.
 FUZZ_PACKAGES := clang libclang-rt-14-dev
 SAN_BUILD    ?= build-sanitize

@@ -154,8 +154,11 @@ Loaded read_all(std::vector<Export>& exports, const Setup& setup, const std::str
 }
 
 // One CSV row per rejected row: where it was, what was wrong, and the row as it was.
-void write_rejects(const std::string& path, const diag::Diagnostics& rejects) {
+void write_rejects(const std::string& path, const diag::Diagnostics& rejects, bool excel) {
     report::Output out(path);
+    if (excel) {
+        out.start_excel_csv();
+    }
     std::string text = "file,line,column,error,hint,row\r\n";
     for (const diag::Diagnostic& d : rejects.recorded()) {
         for (std::string_view cell : {std::string_view(d.file), std::string_view(std::to_string(d.line)),
@@ -188,6 +191,7 @@ void register_import(CLI::App& app, ImportOptions& o) {
     sub->add_flag("--skip-invalid", o.skip_invalid,
                   "Load the good rows and write each rejected row, with its error, to --rejects");
     sub->add_option("--rejects", o.rejects, "Where --skip-invalid writes rejected rows (CSV)")->type_name("FILE");
+    add_excel_option(*sub, o.common.format, nullptr);
     sub->footer(R"(Everything is validated first; a bad file changes nothing (exit 2, every error listed).
 Importing the same files again is a no-op that says so.
 
@@ -236,7 +240,7 @@ int run_import(const ImportOptions& o) {
         store::Store::Import import = store.begin_import(timestamp(setup), acting_user(o.user));
         loaded = read_all(exports, setup, centre, book, &import, o.skip_invalid ? &rejects : nullptr);
         if (o.skip_invalid) {
-            write_rejects(o.rejects, rejects); // before commit: a lost rejects file loses no rows
+            write_rejects(o.rejects, rejects, o.common.format == "excel"); // before commit: a lost rejects file loses no rows
         }
         std::vector<store::ImportedFile> files;
         for (const Export& e : exports) {

@@ -89,6 +89,9 @@ public:
 protected:
     int raw_read(char* buffer, int size) override {
         std::size_t count = std::min(m_rest.size(), static_cast<std::size_t>(size));
+        if (count == 0) {
+            return 0; // an empty view may have a null data(), which memcpy must not get (fuzzing found it)
+        }
         std::memcpy(buffer, m_rest.data(), count);
         m_rest.remove_prefix(count);
         return static_cast<int>(count);

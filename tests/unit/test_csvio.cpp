@@ -241,6 +241,11 @@ TEST_CASE("UTF-16, NUL bytes, Windows-1252 and semicolons are named") {
           std::vector<std::string>{"c.csv:0:0: the file is an Excel workbook, not a CSV export"});
 }
 
+TEST_CASE("an empty view in memory is an empty file (found by fuzzing: memcpy from null)") {
+    CHECK(candidate_errors(std::string_view{}) ==
+          std::vector<std::string>{"c.csv:0:0: the file is empty: expected a header row"});
+}
+
 TEST_CASE("a huge bad value is quoted by its start only") {
     const std::string code(10 * 1024 * 1024, '9');
     CHECK(candidate_errors("candidate_number,qualification_code,estimated_completion\n0001," + code + ",2026\n") ==
