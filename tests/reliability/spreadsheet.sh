@@ -7,7 +7,7 @@
 # too so that docs/reliability.md stays true.
 # usage: spreadsheet.sh QUALCHECK
 set -euo pipefail
-qualcheck=$1
+qualcheck=$(realpath "$1")
 root=$(cd "$(dirname "$0")/../.." && pwd)
 if ! command -v soffice >/dev/null; then
   echo "SKIP: LibreOffice (soffice) is not installed; 'make test-deps' installs libreoffice-calc-nogui"

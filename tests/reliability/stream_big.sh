@@ -4,7 +4,7 @@
 # memory stays under MAX_RSS_MB, far below the input's size, and every row is counted.
 # usage: stream_big.sh QUALCHECK QC_PEAK_RSS BYTES MAX_RSS_MB
 set -euo pipefail
-qualcheck=$1 peak_rss=$2 bytes=$3 max_rss_mb=$4
+qualcheck=$(realpath "$1") peak_rss=$(realpath "$2") bytes=$3 max_rss_mb=$4
 root=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
