@@ -29,10 +29,9 @@ void add_common_options(CLI::App& app, CommonOptions& o, bool data_output) {
     app.add_option("--centre", o.centre, "Centre number for rows without one (default: from the config)")
         ->type_name("NUMBER");
     if (data_output) {
-        CLI::Option* format = app.add_option("--format", o.format,
-                                             "table, csv or json (default: table on a terminal, else csv)")
-                                  ->type_name("FORMAT");
-        add_excel_option(app, o.format, format);
+        app.add_option("--format", o.format, "table, csv or json (default: table on a terminal, else csv)")
+            ->type_name("FORMAT");
+        add_excel_option(app, o.format);
         app.add_option("-o,--output", o.output, "Write to FILE instead of standard output")
             ->type_name("FILE");
     }
@@ -51,14 +50,11 @@ util::Date resolve_today(const std::string& text) {
     return *parsed.date;
 }
 
-CLI::Option* add_excel_option(CLI::App& app, std::string& format, CLI::Option* format_option) {
-    CLI::Option* excel = app.add_flag_callback(
+CLI::Option* add_excel_option(CLI::App& app, std::string& format) {
+    // Defined after --format, so its callback runs last: --excel wins over --format.
+    return app.add_flag_callback(
         "--excel", [&format] { format = "excel"; },
         "CSV to open in Excel by double-click: UTF-8 byte order mark, CRLF, numbers such as 0042 kept as text");
-    if (format_option != nullptr) {
-        excel->excludes(format_option);
-    }
-    return excel;
 }
 
 report::Format resolve_format(const std::string& text, report::Output& out) {

@@ -47,8 +47,8 @@ util::Date resolve_today(const std::string& text);
 /// `excel` (--excel) is csv made for Excel: it starts `out` with a byte order mark.
 report::Format resolve_format(const std::string& text, report::Output& out);
 
-/// Adds --excel, which sets `format` to "excel" (and cannot go with --format when given).
-CLI::Option* add_excel_option(CLI::App& app, std::string& format, CLI::Option* format_option);
+/// Adds --excel, which sets `format` to "excel" (CSV for Excel; it wins over --format).
+CLI::Option* add_excel_option(CLI::App& app, std::string& format);
 
 /// Colour only on a terminal and only when NO_COLOR is not set.
 bool use_colour(const report::Output& out);

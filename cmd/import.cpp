@@ -191,7 +191,7 @@ void register_import(CLI::App& app, ImportOptions& o) {
     sub->add_flag("--skip-invalid", o.skip_invalid,
                   "Load the good rows and write each rejected row, with its error, to --rejects");
     sub->add_option("--rejects", o.rejects, "Where --skip-invalid writes rejected rows (CSV)")->type_name("FILE");
-    add_excel_option(*sub, o.common.format, nullptr);
+    add_excel_option(*sub, o.common.format);
     sub->footer(R"(Everything is validated first; a bad file changes nothing (exit 2, every error listed).
 Importing the same files again is a no-op that says so.
 
