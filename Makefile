@@ -6,20 +6,36 @@ PACKAGES := g++ cmake make pkg-config libcli11-dev libfccp-dev libfmt-dev \
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 QC       := $(BUILD)/cmd/qualcheck
 DEMO_TODAY ?= 2027-03-10
+# Only for tests (docs/reliability.md): LibreOffice opens qualcheck's CSV output; the sqlite3
+# program inspects stores (kill-import, a tampered declarations log).
+TEST_PACKAGES := libreoffice-calc-nogui sqlite3
+# Only for `make fuzz`: Clang with libFuzzer.
+FUZZ_PACKAGES := clang libclang-rt-14-dev
+SAN_BUILD    ?= build-sanitize
+FUZZ_BUILD   ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZERS      := csv rules check
 
-.PHONY: all deps configure build demo test clean
+.PHONY: all deps test-deps configure build demo test test-sanitize fuzz clean
 
 all: build
 
 # Installs only what is missing; `apt-get update` runs first when anything is.
-deps:
-	@missing=$$(for p in $(PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null \
+define install
+	@missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null \
 	    | grep -q '^install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing from Debian: $$missing"; \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -q && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
 	fi
+endef
+
+deps:
+	$(call install,$(PACKAGES))
+
+test-deps:
+	$(call install,$(TEST_PACKAGES))
 
 configure: deps
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DQC_WERROR=ON $(CMAKE_FLAGS) >/dev/null
@@ -34,8 +50,23 @@ demo: build
 	if [ $$rc -eq 1 ]; then echo; echo "(exit status 1: at-risk entries found, as a nightly cron run would report)"; \
 	elif [ $$rc -ne 0 ]; then exit $$rc; fi
 
-test: build
+# The whole suite twice: the Release build, then the same tests built with AddressSanitizer and
+# UndefinedBehaviorSanitizer.
+test: build test-deps
 	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+	@$(MAKE) --no-print-directory test-sanitize
+
+test-sanitize: deps test-deps
+	@cmake -S . -B $(SAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DQC_WERROR=ON -DQC_SANITIZE=ON >/dev/null
+	@cmake --build $(SAN_BUILD) -j$(JOBS)
+	@cd $(SAN_BUILD) && ctest --output-on-failure -j$(JOBS)
+
+# Each libFuzzer harness of tests/fuzz for FUZZ_SECONDS (not part of `make test`).
+fuzz:
+	$(call install,$(PACKAGES) $(FUZZ_PACKAGES))
+	@CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DQC_FUZZ=ON >/dev/null
+	@cmake --build $(FUZZ_BUILD) -j$(JOBS) --target $(addprefix fuzz_,$(FUZZERS))
+	@for f in $(FUZZERS); do tests/fuzz/run.sh $(FUZZ_BUILD) $$f $(FUZZ_SECONDS) || exit 1; done
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) $(SAN_BUILD) $(FUZZ_BUILD)

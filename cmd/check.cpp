@@ -3,6 +3,8 @@
 #include "diag/failure.hpp"
 #include "stored.hpp"
 
+#include <cstdio>
+
 namespace qc::cmd {
 
 void register_check(CLI::App& app, CheckOptions& o) {
@@ -60,6 +62,11 @@ int run_check(const CheckOptions& o) {
     Setup setup = prepare(o.common);
     engine::EntryBook book(setup.rules);
     read_exports(o.inputs, default_centre(o.common, setup.config), setup.rules, book);
+    if (book.size() == 0) {
+        // Nothing to judge is "all clear" to a cron job: say so where a person will see it.
+        std::fprintf(stderr, "qualcheck: warning: %s: no entries: the file has a header row and nothing else\n",
+                     o.inputs.candidates == "-" ? "<stdin>" : o.inputs.candidates.c_str());
+    }
 
     report::Output out(o.common.output);
     const report::Format format = resolve_format(o.common.format, out);

@@ -31,6 +31,7 @@ void add_common_options(CLI::App& app, CommonOptions& o, bool data_output) {
     if (data_output) {
         app.add_option("--format", o.format, "table, csv or json (default: table on a terminal, else csv)")
             ->type_name("FORMAT");
+        add_excel_option(app, o.format);
         app.add_option("-o,--output", o.output, "Write to FILE instead of standard output")
             ->type_name("FILE");
     }
@@ -49,7 +50,18 @@ util::Date resolve_today(const std::string& text) {
     return *parsed.date;
 }
 
-report::Format resolve_format(const std::string& text, const report::Output& out) {
+CLI::Option* add_excel_option(CLI::App& app, std::string& format) {
+    // Defined after --format, so its callback runs last: --excel wins over --format.
+    return app.add_flag_callback(
+        "--excel", [&format] { format = "excel"; },
+        "CSV to open in Excel by double-click: UTF-8 byte order mark, CRLF, numbers such as 0042 kept as text");
+}
+
+report::Format resolve_format(const std::string& text, report::Output& out) {
+    if (text == "excel") {
+        out.start_excel_csv();
+        return report::Format::csv;
+    }
     if (text.empty()) {
         return out.is_terminal() ? report::Format::table : report::Format::csv;
     }

@@ -44,7 +44,11 @@ Setup prepare(const CommonOptions& options);
 util::Date resolve_today(const std::string& text);
 
 /// The output format: --format when given, else table on a terminal and csv otherwise.
-report::Format resolve_format(const std::string& text, const report::Output& out);
+/// `excel` (--excel) is csv made for Excel: it starts `out` with a byte order mark.
+report::Format resolve_format(const std::string& text, report::Output& out);
+
+/// Adds --excel, which sets `format` to "excel" (CSV for Excel; it wins over --format).
+CLI::Option* add_excel_option(CLI::App& app, std::string& format);
 
 /// Colour only on a terminal and only when NO_COLOR is not set.
 bool use_colour(const report::Output& out);

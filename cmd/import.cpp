@@ -123,6 +123,11 @@ Loaded read_all(std::vector<Export>& exports, const Setup& setup, const std::str
         if (e.role == "candidates") {
             attempt([&] { e.record.rows = static_cast<std::int64_t>(csvio::read_candidates(e.input(), setup.rules, options, sink).rows); });
             loaded.entries = e.record.rows;
+            if (problems.empty() && e.record.rows == 0) {
+                // A broken export would otherwise replace the centre's data with nothing.
+                problems.add(diag::Diagnostic{e.name, 0, 0, "no entries: the file has a header row and nothing else",
+                                              "import a candidates export with at least one entry", {}});
+            }
         } else if (e.role == "units") {
             if (!problems.empty()) {
                 break; // unit rows cannot be matched against entries that failed to load
@@ -149,13 +154,20 @@ Loaded read_all(std::vector<Export>& exports, const Setup& setup, const std::str
 }
 
 // One CSV row per rejected row: where it was, what was wrong, and the row as it was.
-void write_rejects(const std::string& path, const diag::Diagnostics& rejects) {
+void write_rejects(const std::string& path, const diag::Diagnostics& rejects, bool excel) {
     report::Output out(path);
+    if (excel) {
+        out.start_excel_csv();
+    }
     std::string text = "file,line,column,error,hint,row\r\n";
     for (const diag::Diagnostic& d : rejects.recorded()) {
-        for (std::string_view cell : {std::string_view(d.file), std::string_view(std::to_string(d.line)),
-                                      std::string_view(std::to_string(d.column)), std::string_view(d.message),
-                                      std::string_view(d.hint), std::string_view(d.source_line)}) {
+        // Named, not temporaries: views of to_string()'s results would dangle in the loop
+        // (AddressSanitizer's stack-use-after-scope in `make test-sanitize`).
+        const std::string line = std::to_string(d.line);
+        const std::string column = std::to_string(d.column);
+        for (std::string_view cell : {std::string_view(d.file), std::string_view(line), std::string_view(column),
+                                      std::string_view(d.message), std::string_view(d.hint),
+                                      std::string_view(d.source_line)}) {
             report::append_csv_cell(text, cell);
             text.push_back(',');
         }
@@ -183,6 +195,7 @@ void register_import(CLI::App& app, ImportOptions& o) {
     sub->add_flag("--skip-invalid", o.skip_invalid,
                   "Load the good rows and write each rejected row, with its error, to --rejects");
     sub->add_option("--rejects", o.rejects, "Where --skip-invalid writes rejected rows (CSV)")->type_name("FILE");
+    add_excel_option(*sub, o.common.format);
     sub->footer(R"(Everything is validated first; a bad file changes nothing (exit 2, every error listed).
 Importing the same files again is a no-op that says so.
 
@@ -231,7 +244,7 @@ int run_import(const ImportOptions& o) {
         store::Store::Import import = store.begin_import(timestamp(setup), acting_user(o.user));
         loaded = read_all(exports, setup, centre, book, &import, o.skip_invalid ? &rejects : nullptr);
         if (o.skip_invalid) {
-            write_rejects(o.rejects, rejects); // before commit: a lost rejects file loses no rows
+            write_rejects(o.rejects, rejects, o.common.format == "excel"); // before commit: a lost rejects file loses no rows
         }
         std::vector<store::ImportedFile> files;
         for (const Export& e : exports) {

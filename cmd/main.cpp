@@ -60,6 +60,7 @@ int unknown_subcommand(const CLI::App& app, const std::string& word) {
 
 int main(int argc, char** argv) {
     std::signal(SIGPIPE, SIG_IGN);
+    std::signal(SIGXFSZ, SIG_IGN); // past `ulimit -f`, writes fail with EFBIG and are reported
     CLI::App app{k_about, "qualcheck"};
     app.require_subcommand(1);
     app.set_version_flag("--version", std::string("qualcheck ") + QC_VERSION);

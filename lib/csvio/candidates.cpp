@@ -42,7 +42,7 @@ const model::Qualification* find_qualification(Sheet& sheet, const model::RuleBo
     } else {
         hint = suggest(code, codes, "known codes: " + util::join(codes, ", "));
     }
-    sheet.error(Column::qualification_code, fmt::format("unknown qualification_code '{}'", code), std::move(hint));
+    sheet.error(Column::qualification_code, fmt::format("unknown qualification_code '{}'", util::excerpt(code)), std::move(hint));
     return nullptr;
 }
 
@@ -54,7 +54,7 @@ bool read_ecd(Sheet& sheet, model::Entry& entry) {
             entry.ecd = *series;
             return true;
         }
-        sheet.error(Column::estimated_completion, fmt::format("estimated_completion '{}' is not a series", ecd),
+        sheet.error(Column::estimated_completion, fmt::format("estimated_completion '{}' is not a series", util::excerpt(ecd)),
                     "write it as Summer 2026 or 2026");
         return false;
     }
@@ -84,7 +84,7 @@ bool read_pathway(Sheet& sheet, model::Entry& entry) {
     std::string hint = ids.empty() ? fmt::format("{} has no pathways", entry.qualification->code)
                                    : suggest(pathway, ids, "its pathways: " + util::join(ids, ", "));
     sheet.error(Column::pathway,
-                fmt::format("unknown pathway '{}' for qualification {}", pathway, entry.qualification->code),
+                fmt::format("unknown pathway '{}' for qualification {}", util::excerpt(pathway), entry.qualification->code),
                 std::move(hint));
     return false;
 }
@@ -95,7 +95,7 @@ bool read_status(Sheet& sheet, model::Entry& entry) {
         entry.status = *parsed;
         return true;
     }
-    sheet.error(Column::status, fmt::format("unknown status '{}'", status), "use active or withdrawn");
+    sheet.error(Column::status, fmt::format("unknown status '{}'", util::excerpt(status)), "use active or withdrawn");
     return false;
 }
 

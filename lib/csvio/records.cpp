@@ -232,6 +232,11 @@ RecordReader::RecordReader(const Input& input) : m_impl(std::make_unique<Impl>()
     if (watched.read_failed()) {
         throw Failure::at(ExitStatus::bad_input, Diagnostic{input.name, 0, 0, read_error_message(watched.read_errno()), {}, {}});
     }
+    if (watched.looks_workbook()) {
+        throw Failure::at(ExitStatus::bad_input,
+                          Diagnostic{input.name, 0, 0, "the file is an Excel workbook, not a CSV export",
+                                     "save it from Excel as \"CSV UTF-8 (Comma delimited)\"", {}});
+    }
     if (watched.nul_found() && watched.first_block_nul_line() == 1) {
         // A NUL in the header means the whole file is not UTF-8 text (UTF-16 has one in
         // every other byte); say so before the header is misread as missing columns.

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace qc::csvio {
 
 namespace {
@@ -22,6 +24,23 @@ std::string accepted_names(FileKind kind, Column column) {
         names.emplace_back(alias);
     }
     return util::join(names, ", ");
+}
+
+// A file name as typed in a shell: in single quotes unless it is plain.
+std::string shell_quoted(std::string_view name) {
+    const bool plain = std::all_of(name.begin(), name.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+               c == '_' || c == '-' || c == '/';
+    });
+    if (plain && !name.empty()) {
+        return std::string(name);
+    }
+    std::string quoted = "'";
+    for (char c : name) {
+        quoted.append(c == '\'' ? "'\\''" : std::string(1, c));
+    }
+    quoted.push_back('\'');
+    return quoted;
 }
 
 bool all_empty(const std::vector<std::string_view>& fields) {
@@ -53,22 +72,39 @@ Sheet::Sheet(const Input& input, FileKind kind, std::vector<ColumnSpec> wanted)
     }
 }
 
-// A spreadsheet saved with a European locale separates with semicolons; every column would
-// then look missing, so this is said instead.
+// Excel saves "CSV" with semicolons where the list separator is ';' (most of Europe), and
+// "Text" with tabs; every column would then look missing, so the export is named instead.
+// Decided once, on the header: a header separated by more semicolons (or tabs) than commas.
 void Sheet::check_delimiter() {
-    const auto& cells = m_records.fields();
-    if (cells.size() != 1) {
-        return;
-    }
-    std::string_view only = cells.front();
-    if (only.find(';') != std::string_view::npos) {
-        header_error(0, "the header looks semicolon-delimited", "save the file as CSV (comma delimited)");
-    } else if (only.find('\t') != std::string_view::npos) {
-        header_error(0, "the header looks tab-delimited", "save the file as CSV (comma delimited)");
+    const std::string_view header = m_records.raw_line();
+    const auto count = [&](char c) { return std::count(header.begin(), header.end(), c); };
+    const auto commas = count(',');
+    constexpr std::string_view k_hint = "save it from Excel as \"CSV UTF-8 (Comma delimited)\"";
+    if (count(';') > commas) {
+        header_error(0, "the file is semicolon-delimited (an Excel export with European list settings); "
+                        "qualcheck reads comma-delimited CSV",
+                     std::string(k_hint));
+    } else if (count('\t') > commas) {
+        header_error(0, "the file is tab-delimited (an Excel \"Text\" export); qualcheck reads comma-delimited CSV",
+                     std::string(k_hint));
     }
     if (!m_problems.empty()) {
         throw Failure(ExitStatus::bad_input, m_problems);
     }
+}
+
+// Where the bytes are not UTF-8 they are almost always Windows-1252, what Excel and most MIS
+// write for "CSV" on Windows: say how to convert, naming the file.
+std::string Sheet::utf8_hint() const {
+    std::string hint = "save it as \"CSV UTF-8 (Comma delimited)\", or convert it: iconv -f WINDOWS-1252 -t UTF-8";
+    if (name() == "-") {
+        return hint;
+    }
+    std::string_view stem = name();
+    if (stem.size() > 4 && util::iequals(stem.substr(stem.size() - 4), ".csv")) {
+        stem.remove_suffix(4);
+    }
+    return fmt::format("{} {} > {}", hint, shell_quoted(name()), shell_quoted(std::string(stem) + "-utf8.csv"));
 }
 
 void Sheet::map_header(const std::vector<ColumnSpec>& wanted) {
@@ -80,7 +116,7 @@ void Sheet::map_header(const std::vector<ColumnSpec>& wanted) {
     if (auto bad = m_records.bad_utf8_field()) {
         header_error(m_records.position(*bad).column,
                      fmt::format("header column {} is not UTF-8 (the file looks like Windows-1252)", *bad + 1),
-                     "save it as \"CSV UTF-8 (Comma delimited)\"");
+                     utf8_hint());
         return;
     }
     for (std::size_t i = 0; i < m_header.size(); ++i) {
@@ -92,8 +128,9 @@ void Sheet::map_header(const std::vector<ColumnSpec>& wanted) {
         int& slot = m_index[static_cast<std::size_t>(*column)];
         if (slot >= 0) {
             header_error(m_records.position(i).column,
-                         fmt::format("columns '{}' and '{}' both mean {}", m_header[static_cast<std::size_t>(slot)],
-                                     m_header[i], column_name(*column)),
+                         fmt::format("columns '{}' and '{}' both mean {}",
+                                     util::excerpt(m_header[static_cast<std::size_t>(slot)]),
+                                     util::excerpt(m_header[i]), column_name(*column)),
                          "remove or rename one of them");
             continue;
         }
@@ -110,7 +147,7 @@ void Sheet::check_missing(const std::vector<ColumnSpec>& wanted, const std::vect
         std::string message = fmt::format("missing column {}", column_name(spec.column));
         if (auto miss = near_miss(m_kind, spec.column, unmatched)) {
             header_error(m_records.position(miss->first).column, std::move(message),
-                         fmt::format("the header has '{}': did you mean '{}'?", unmatched[miss->first], miss->second));
+                         fmt::format("the header has '{}': did you mean '{}'?", util::excerpt(unmatched[miss->first]), miss->second));
         } else {
             header_error(0, std::move(message), "accepted names: " + accepted_names(m_kind, spec.column));
         }
@@ -152,9 +189,9 @@ bool Sheet::check_shape() {
         return false;
     }
     if (auto bad = m_records.bad_utf8_field()) {
-        std::string what = *bad < m_header.size() ? m_header[*bad] : fmt::format("field {}", *bad + 1);
+        std::string what = *bad < m_header.size() ? util::excerpt(m_header[*bad]) : fmt::format("field {}", *bad + 1);
         Diagnostic d = at_field(*bad, fmt::format("{} is not UTF-8 (the file looks like Windows-1252)", what),
-                                "save it as \"CSV UTF-8 (Comma delimited)\"");
+                                utf8_hint());
         d.source_line.clear(); // the line itself is not valid UTF-8 to print
         m_row_problems->add(std::move(d));
         return false;

@@ -67,6 +67,7 @@ private:
 
     void map_header(const std::vector<ColumnSpec>& wanted);
     void check_delimiter();
+    std::string utf8_hint() const;
     void check_missing(const std::vector<ColumnSpec>& wanted, const std::vector<std::string_view>& unmatched);
     bool check_shape();
     diag::Diagnostic at_field(std::size_t field, std::string message, std::string hint) const;

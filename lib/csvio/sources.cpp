@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <string_view>
 #include <sys/stat.h>
 
 namespace qc::csvio {
@@ -27,6 +28,8 @@ int WatchedSource::read(char* buffer, int size) {
         m_looks_utf16 = (n >= 2 && ((buffer[0] == '\xFF' && buffer[1] == '\xFE') ||
                                     (buffer[0] == '\xFE' && buffer[1] == '\xFF') ||
                                     buffer[0] == '\0' || buffer[1] == '\0'));
+        const std::string_view start(buffer, std::min<std::size_t>(n, 4));
+        m_looks_workbook = start == std::string_view("PK\x03\x04", 4) || start == "\xD0\xCF\x11\xE0";
     }
     if (const void* nul = std::memchr(buffer, '\0', n)) {
         cut_at_nul(buffer, n, static_cast<std::size_t>(static_cast<const char*>(nul) - buffer));
@@ -86,6 +89,9 @@ public:
 protected:
     int raw_read(char* buffer, int size) override {
         std::size_t count = std::min(m_rest.size(), static_cast<std::size_t>(size));
+        if (count == 0) {
+            return 0; // an empty view may have a null data(), which memcpy must not get (fuzzing found it)
+        }
         std::memcpy(buffer, m_rest.data(), count);
         m_rest.remove_prefix(count);
         return static_cast<int>(count);

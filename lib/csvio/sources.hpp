@@ -26,6 +26,8 @@ public:
     bool nul_found() const { return m_nul_found.load(); }
     /// True when the input starts like UTF-16 (a UTF-16 BOM or a NUL in its first two bytes).
     bool looks_utf16() const { return m_looks_utf16; }
+    /// True when the input starts like an Excel workbook (.xlsx, a zip; or .xls), not text.
+    bool looks_workbook() const { return m_looks_workbook; }
     /// True when the NUL's line was withheld whole; false when its start, from an earlier
     /// block, already went to LineReader as a line of its own.
     bool nul_line_clean() const { return m_nul_line_clean; }
@@ -47,6 +49,7 @@ private:
     std::atomic<bool> m_nul_found{false};
     std::atomic<std::uint64_t> m_bytes{0};
     bool m_looks_utf16 = false;
+    bool m_looks_workbook = false;
     bool m_nul_line_clean = true;
     long m_first_block_nul_line = 0;
     char m_last_byte = '\n';

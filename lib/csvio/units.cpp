@@ -43,7 +43,7 @@ bool read_unit_number(Sheet& sheet, model::UnitRow& row) {
         number = (unit[i] >= '0' && unit[i] <= '9') ? number * 10 + (unit[i] - '0') : -1;
     }
     if (number <= 0) {
-        sheet.error(Column::unit, fmt::format("unit '{}' is not a unit number", unit),
+        sheet.error(Column::unit, fmt::format("unit '{}' is not a unit number", util::excerpt(unit)),
                     "write the unit's number in its suite, e.g. 1 or 17");
         return false;
     }
@@ -63,7 +63,7 @@ bool read_status(Sheet& sheet, model::UnitRow& row) {
     const std::vector<std::string> words = status_words();
     std::string guess = util::did_you_mean(status, words);
     std::string list = "statuses: " + util::join(words, ", ");
-    sheet.error(Column::status, fmt::format("unknown status '{}'", status),
+    sheet.error(Column::status, fmt::format("unknown status '{}'", util::excerpt(status)),
                 guess.empty() ? list : guess + " " + list);
     return false;
 }
@@ -83,7 +83,7 @@ bool read_grade(Sheet& sheet, model::UnitRow& row, bool status_ok) {
         row.grade = *parsed;
         return true;
     }
-    sheet.error(Column::grade, fmt::format("unknown grade '{}'", grade), std::string(k_grade_list));
+    sheet.error(Column::grade, fmt::format("unknown grade '{}'", util::excerpt(grade)), std::string(k_grade_list));
     return false;
 }
 

@@ -54,7 +54,7 @@ bool check_digits(Sheet& sheet, Column column, std::string_view value, std::size
             return true;
         }
     }
-    sheet.error(column, fmt::format("{} '{}' is not {} digits", column_name(column), value, width),
+    sheet.error(column, fmt::format("{} '{}' is not {} digits", column_name(column), util::excerpt(value), width),
                 zeros_hint(value, width));
     return false;
 }
@@ -153,7 +153,7 @@ std::optional<util::Date> optional_date(Sheet& sheet, Column column) {
     if (parsed.date) {
         return parsed.date;
     }
-    sheet.error(column, fmt::format("{}: {}", column_name(column), parsed.problem));
+    sheet.error(column, fmt::format("{}: {}", column_name(column), parsed.problem), std::move(parsed.hint));
     return std::nullopt;
 }
 

@@ -30,7 +30,7 @@ bool read_suite(Sheet& sheet, const model::RuleBook& rules, model::Visit& visit)
     const std::vector<std::string> ids = rules.suite_ids();
     std::string guess = util::did_you_mean(suite, ids);
     std::string list = "known suites: " + util::join(ids, ", ");
-    sheet.error(Column::suite, fmt::format("unknown suite '{}'", suite), guess.empty() ? list : guess + " " + list);
+    sheet.error(Column::suite, fmt::format("unknown suite '{}'", util::excerpt(suite)), guess.empty() ? list : guess + " " + list);
     return false;
 }
 
@@ -52,7 +52,7 @@ bool read_kind(Sheet& sheet, model::Visit& visit) {
     } else if (util::iequals(kind, "final")) {
         visit.kind = model::VisitKind::final;
     } else {
-        sheet.error(Column::kind, fmt::format("kind '{}' is not interim or final", kind));
+        sheet.error(Column::kind, fmt::format("kind '{}' is not interim or final", util::excerpt(kind)));
         return false;
     }
     return true;
@@ -65,7 +65,7 @@ bool read_status(Sheet& sheet, model::Visit& visit) {
     } else if (util::iequals(status, "completed")) {
         visit.status = model::VisitStatus::completed;
     } else {
-        sheet.error(Column::status, fmt::format("status '{}' is not scheduled or completed", status));
+        sheet.error(Column::status, fmt::format("status '{}' is not scheduled or completed", util::excerpt(status)));
         return false;
     }
     return true;

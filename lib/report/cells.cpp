@@ -58,6 +58,17 @@ void append_csv_cell(std::string& out, std::string_view text) {
     out.push_back('"');
 }
 
+void append_excel_identifier(std::string& out, std::string_view text) {
+    const bool digits = !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
+    if (!digits) {
+        append_csv_cell(out, text);
+        return;
+    }
+    out.append("\"=\"\"");
+    out.append(text);
+    out.append("\"\"\"");
+}
+
 void append_json_string(std::string& out, std::string_view text) {
     out.push_back('"');
     for (char c : text) {

@@ -14,6 +14,11 @@ bool looks_like_formula(std::string_view text);
 /// (doubling quotes) when it holds a comma, quote, CR, LF, or leading/trailing space.
 void append_csv_cell(std::string& out, std::string_view text);
 
+/// Appends an identifier (candidate, centre or qualification number) for Excel: all-digit
+/// text as the formula ="0042", the only way a CSV cell opened by double-click keeps its
+/// leading zeros in Excel and LibreOffice; anything else as append_csv_cell does.
+void append_excel_identifier(std::string& out, std::string_view text);
+
 /// Appends a JSON string literal (with quotes); text is never altered beyond escaping.
 void append_json_string(std::string& out, std::string_view text);
 

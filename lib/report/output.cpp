@@ -39,6 +39,11 @@ Output::~Output() {
     }
 }
 
+void Output::start_excel_csv() {
+    m_excel = true;
+    write("\xEF\xBB\xBF");
+}
+
 void Output::write(std::string_view text) {
     m_buffer.append(text);
     if (m_buffer.size() >= k_flush_at) {

@@ -22,6 +22,11 @@ public:
     void close();
     /// True when writing to a terminal (for colour and the default format).
     bool is_terminal() const { return m_terminal; }
+    /// CSV for opening in Excel by double-click (--excel): writes the UTF-8 byte order mark
+    /// now, and CSV writers then write all-digit identifiers as ="0042" so that they keep
+    /// their leading zeros (docs/reliability.md).
+    void start_excel_csv();
+    bool excel() const { return m_excel; }
 
 private:
     void flush();
@@ -32,6 +37,7 @@ private:
     std::string m_buffer;
     bool m_terminal = false;
     bool m_closed = false;
+    bool m_excel = false;
 };
 
 } // namespace qc::report

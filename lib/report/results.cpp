@@ -101,7 +101,12 @@ public:
             if (i > 0) {
                 m_line.push_back(',');
             }
-            append_csv_cell(m_line, cells[i]);
+            const bool identifier = i == 0 || i == 1 || i == 4; // centre, candidate, qualification code
+            if (identifier && m_out.excel()) {
+                append_excel_identifier(m_line, cells[i]);
+            } else {
+                append_csv_cell(m_line, cells[i]);
+            }
         }
         m_line += "\r\n";
         m_out.write(m_line);

@@ -5,6 +5,11 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <cerrno>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+
 namespace qc::store::detail {
 
 using diag::ExitStatus;
@@ -36,10 +41,57 @@ std::int64_t Connection::last_insert_rowid() const {
     return sqlite3_last_insert_rowid(m_db);
 }
 
+namespace {
+
+// SQLite says "unable to open database file" when a store in WAL mode sits on a read-only file
+// system (it cannot make the -shm file); the user deserves the real reason.
+bool on_read_only_file_system(const std::string& path) {
+    const auto slash = path.find_last_of('/');
+    const std::string folder = slash == std::string::npos ? "." : path.substr(0, slash == 0 ? 1 : slash);
+    struct statvfs info {};
+    return ::statvfs(folder.c_str(), &info) == 0 && (info.f_flag & ST_RDONLY) != 0;
+}
+
+// Past `ulimit -f` a write fails with EFBIG, which SQLite only reports as an I/O error (and
+// errno is gone by then): the store or its -wal at the limit is the sign.
+bool at_file_size_limit(const std::string& path) {
+    struct rlimit limit {};
+    if (::getrlimit(RLIMIT_FSIZE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) {
+        return false;
+    }
+    for (const std::string& file : {path, path + "-wal", path + "-journal"}) {
+        struct stat info {};
+        if (::stat(file.c_str(), &info) == 0 && static_cast<rlim_t>(info.st_size) + 65536 >= limit.rlim_cur) {
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
 void Connection::fail(int rc) const {
     // Only the primary code decides the message; SQLite's own text goes in the hint where
     // it adds something the user can act on.
     std::string detail = m_db != nullptr ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc);
+    const int primary = rc & 0xff;
+    if ((primary == SQLITE_CANTOPEN || primary == SQLITE_READONLY) && on_read_only_file_system(m_path)) {
+        throw Failure(ExitStatus::io_failure,
+                      fmt::format("cannot use the store {}: it is on a read-only file system", m_path),
+                      "copy the store to a folder qualcheck may write to, or mount it read-write");
+    }
+    if (primary == SQLITE_IOERR) {
+        const int error = m_db != nullptr ? sqlite3_system_errno(m_db) : 0;
+        if (error == ENOSPC || error == EDQUOT) {
+            rc = SQLITE_FULL; // a full disk met while syncing or growing the -shm file
+        } else if (error == EFBIG || at_file_size_limit(m_path)) {
+            throw Failure(ExitStatus::io_failure,
+                          fmt::format("cannot write the store {}: it has reached the largest file size "
+                                      "allowed (ulimit -f)",
+                                      m_path),
+                          "raise the limit and try again; the store is unchanged");
+        }
+    }
     switch (rc & 0xff) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:

@@ -21,9 +21,28 @@ namespace {
 
 DateParse checked(int year, int month, int day, std::string_view text) {
     if (!is_real_date(year, month, day)) {
-        return {std::nullopt, fmt::format("no such date: '{}'", text)};
+        return {std::nullopt, fmt::format("no such date: '{}'", excerpt(text)), {}};
     }
-    return {Date{year, month, day}, {}};
+    return {Date{year, month, day}, {}, {}};
+}
+
+// A hint for two near misses: a two-digit year (03/04/26) and a dash date without its
+// zeros (2026-3-4).
+std::string date_hint(std::string_view text) {
+    auto slashes = split(text, '/');
+    if (slashes.size() == 3 && slashes[2].size() == 2 && is_digits(slashes[2])) {
+        return fmt::format("write the year in full, e.g. {}/{}/20{}", slashes[0], slashes[1], slashes[2]);
+    }
+    auto dashes = split(text, '-');
+    if (dashes.size() == 3 && dashes[0].size() == 4) {
+        auto y = parse_int(dashes[0]);
+        auto m = parse_int(dashes[1]);
+        auto d = parse_int(dashes[2]);
+        if (y && m && d && is_real_date(*y, *m, *d)) {
+            return fmt::format("write it as {:04}-{:02}-{:02}", *y, *m, *d);
+        }
+    }
+    return {};
 }
 
 } // namespace
@@ -44,10 +63,16 @@ DateParse parse_date(std::string_view raw) {
         auto m = parse_int(parts[1]);
         auto y = parse_int(parts[2]);
         if (y && m && d) {
-            return checked(*y, *m, *d, text);
+            DateParse parsed = checked(*y, *m, *d, text);
+            if (!parsed.date && *m > 12 && *d >= 1 && *d <= 12) {
+                parsed.hint = "dates are read day first (DD/MM/YYYY) and this one looks month first: "
+                              "export dates as DD/MM/YYYY or YYYY-MM-DD";
+            }
+            return parsed;
         }
     }
-    return {std::nullopt, fmt::format("'{}' is not a date (use YYYY-MM-DD or DD/MM/YYYY)", text)};
+    return {std::nullopt, fmt::format("'{}' is not a date (use YYYY-MM-DD or DD/MM/YYYY)", excerpt(text)),
+            date_hint(text)};
 }
 
 // Howard Hinnant's days_from_civil.

@@ -21,6 +21,7 @@ struct Date {
 struct DateParse {
     std::optional<Date> date;
     std::string problem; ///< e.g. "no such day: 31/02/2025"
+    std::string hint;    ///< what to write instead, when the text looks like a known mistake
 };
 
 /// Parses `YYYY-MM-DD` or UK-order `DD/MM/YYYY` (also `D/M/YYYY`); never month-first.

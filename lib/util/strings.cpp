@@ -148,4 +148,19 @@ std::size_t display_width(std::string_view text) {
     return width;
 }
 
+std::string excerpt(std::string_view text, std::size_t max_bytes) {
+    if (text.size() <= max_bytes) {
+        return std::string(text);
+    }
+    std::size_t cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
+        --cut; // do not split a UTF-8 sequence
+    }
+    std::string out(text.substr(0, cut));
+    out.append("... (");
+    out.append(std::to_string(text.size()));
+    out.append(" bytes)");
+    return out;
+}
+
 } // namespace qc::util

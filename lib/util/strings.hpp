@@ -37,6 +37,11 @@ std::string join(const std::vector<std::string>& pieces, std::string_view separa
 /// True when text is valid UTF-8 (no overlongs, no surrogates, nothing past U+10FFFF).
 bool is_valid_utf8(std::string_view text);
 
+/// A value as quoted in a message: the text itself when it has at most `max_bytes` bytes,
+/// else its start (cut between code points) followed by "... (N bytes)", so that a 10 MB
+/// field never ends up in an error message whole.
+std::string excerpt(std::string_view text, std::size_t max_bytes = 60);
+
 /// Number of code points in valid UTF-8 text (bytes that start a code point); used for
 /// aligning table columns.
 std::size_t display_width(std::string_view text);

@@ -216,13 +216,41 @@ TEST_CASE("UTF-16, NUL bytes, Windows-1252 and semicolons are named") {
     CHECK(candidate_errors("candidate_number,qualification_code,surname,ecd\n0001,05838,Ren\xE9,2026\n0002,05838,L\xF6w,2026\n",
                            &hints) ==
           std::vector<std::string>{"c.csv:2:12: surname is not UTF-8 (the file looks like Windows-1252)"});
-    CHECK(hints[0] == "save it as \"CSV UTF-8 (Comma delimited)\"");
+    CHECK(hints[0] == "save it as \"CSV UTF-8 (Comma delimited)\", or convert it: iconv -f WINDOWS-1252 -t UTF-8 "
+                      "c.csv > c-utf8.csv");
     CHECK(candidates("candidate_number,qualification_code,surname,ecd\n0001,05838,Ren\xC3\xA9,2026\n").entries[0].surname ==
           "Ren\xC3\xA9");
     hints.clear();
-    CHECK(candidate_errors("Candidate No;Qualification\n0001;05838\n", &hints) ==
-          std::vector<std::string>{"c.csv:1:0: the header looks semicolon-delimited"});
-    CHECK(hints[0] == "save the file as CSV (comma delimited)");
+    const std::string semicolons = "c.csv:1:0: the file is semicolon-delimited (an Excel export with European list "
+                                   "settings); qualcheck reads comma-delimited CSV";
+    CHECK(candidate_errors("Candidate No;Qualification\n0001;05838\n", &hints) == std::vector<std::string>{semicolons});
+    CHECK(hints[0] == "save it from Excel as \"CSV UTF-8 (Comma delimited)\"");
+    // A comma inside a header cell does not hide the semicolons.
+    CHECK(candidate_errors("Candidate No;\"Surname, Forename\";Qualification\n0001;A;05838\n") ==
+          std::vector<std::string>{semicolons});
+    CHECK(candidate_errors("Candidate No\tQualification\tECD\n") ==
+          std::vector<std::string>{"c.csv:1:0: the file is tab-delimited (an Excel \"Text\" export); qualcheck reads "
+                                   "comma-delimited CSV"});
+    // One semicolon in a comma-separated header is just a character in a name.
+    CHECK(candidate_errors("candidate_number,qualification_code,estimated_completion,notes;misc\n").empty());
+    hints.clear();
+    CHECK(candidate_errors("PK\x03\x04\x14\0\x06\0"sv, &hints) ==
+          std::vector<std::string>{"c.csv:0:0: the file is an Excel workbook, not a CSV export"});
+    CHECK(hints[0] == "save it from Excel as \"CSV UTF-8 (Comma delimited)\"");
+    CHECK(candidate_errors("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"sv) ==
+          std::vector<std::string>{"c.csv:0:0: the file is an Excel workbook, not a CSV export"});
+}
+
+TEST_CASE("an empty view in memory is an empty file (found by fuzzing: memcpy from null)") {
+    CHECK(candidate_errors(std::string_view{}) ==
+          std::vector<std::string>{"c.csv:0:0: the file is empty: expected a header row"});
+}
+
+TEST_CASE("a huge bad value is quoted by its start only") {
+    const std::string code(10 * 1024 * 1024, '9');
+    CHECK(candidate_errors("candidate_number,qualification_code,estimated_completion\n0001," + code + ",2026\n") ==
+          std::vector<std::string>{"c.csv:2:6: unknown qualification_code '" + std::string(60, '9') +
+                                   "... (10485760 bytes)'"});
 }
 
 TEST_CASE("candidates: every alias of every column") {

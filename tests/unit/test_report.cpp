@@ -30,6 +30,19 @@ TEST_CASE("CSV cells are quoted only when they must be (RFC 4180)") {
     CHECK(cell("0042") == "0042");
 }
 
+TEST_CASE("--excel writes all-digit identifiers as text formulas, anything else as usual") {
+    auto cell = [](std::string_view text) {
+        std::string out;
+        append_excel_identifier(out, text);
+        return out;
+    };
+    CHECK(cell("0042") == "\"=\"\"0042\"\"\"");
+    CHECK(cell("61234") == "\"=\"\"61234\"\"\"");
+    CHECK(cell("") == "");
+    CHECK(cell("=1+2") == "\"'=1+2\""); // never a formula of the input's making
+    CHECK(cell("12a") == "12a");
+}
+
 TEST_CASE("formula-like cells are made inert, numbers are not") {
     CHECK(looks_like_formula("=1+2"));
     CHECK(looks_like_formula("+44 20 7946 0000"));

@@ -33,6 +33,24 @@ TEST_CASE("UK dates are day first, never month first") {
     CHECK_FALSE(parse_date("29/02/2025").date.has_value());
 }
 
+TEST_CASE("near-miss dates get a hint") {
+    CHECK(parse_date("12/25/2026").hint ==
+          "dates are read day first (DD/MM/YYYY) and this one looks month first: export dates as DD/MM/YYYY or "
+          "YYYY-MM-DD");
+    CHECK(parse_date("31/02/2026").hint.empty()); // impossible, not month first
+    CHECK(parse_date("03/04/26").hint == "write the year in full, e.g. 03/04/2026");
+    CHECK(parse_date("2026-3-4").hint == "write it as 2026-03-04");
+    CHECK(parse_date("2026-2-30").hint.empty());
+    CHECK(parse_date("next week").hint.empty());
+}
+
+TEST_CASE("excerpt keeps short values and cuts long ones between code points") {
+    CHECK(excerpt("0042") == "0042");
+    CHECK(excerpt(std::string(60, 'x')) == std::string(60, 'x'));
+    CHECK(excerpt(std::string(61, 'x')) == std::string(60, 'x') + "... (61 bytes)");
+    CHECK(excerpt("ab\xC3\xA9", 3) == "ab... (4 bytes)"); // never half of the two-byte é
+}
+
 TEST_CASE("add_days and days_since_epoch agree") {
     CHECK(days_since_epoch(Date{1970, 1, 1}) == 0);
     CHECK(add_days(Date{2025, 6, 30}, -14) == Date{2025, 6, 16});
