@@ -3,6 +3,7 @@
 // order, followed by qualcheck's own extra columns.
 
 #include "engine/judge.hpp"
+#include "engine/options.hpp"
 #include "model/codes.hpp"
 #include "model/series.hpp"
 #include "report/output.hpp"
@@ -30,7 +31,11 @@ struct ResultRow {
     model::Series ecd;
     engine::EntryResult result;
     std::vector<std::string> notes;           ///< rows that count for nothing, and why
+    std::string_view pathways;                ///< the `pathways` cell (see pathways_cell)
+    std::string_view suggestion;              ///< the `suggestion` cell (see suggestion_text)
     const engine::Explanation* why = nullptr; ///< JSON details, when computed
+    const engine::Options* options = nullptr; ///< JSON move-down/top-up lists, when computed
+    int transferred_units = 0;                ///< counted units from other centres (stored)
 };
 
 /// What the run was about, printed by the table and JSON writers.
@@ -53,7 +58,7 @@ struct Tally {
     std::size_t alerting() const { return at_risk - acknowledged; }
 };
 
-/// The contract's CSV columns, in order, then the extra ones.
+/// The contract's CSV columns, in order, then the extra ones: notes, pathways, suggestion.
 const std::vector<std::string_view>& csv_columns();
 
 /// Labels of the reasons that hold, joined by "; ", and codes joined by ";".

@@ -4,6 +4,7 @@
 // view plain data. Each function returns the whole text so that tests can compare it.
 
 #include "engine/judge.hpp"
+#include "engine/options.hpp"
 #include "model/codes.hpp"
 #include "model/series.hpp"
 #include "report/results.hpp"
@@ -26,6 +27,9 @@ struct EntryLine {
     std::string suite_id;
     model::Series ecd;
     engine::EntryResult result;
+    std::string pathways{};    ///< the `pathways` cell
+    std::string suggestion{};  ///< the `suggestion` cell
+    int transferred_units = 0; ///< counted units whose winning row came from another centre
 };
 
 /// A view of `line` for the result writers; valid while `line` lives.
@@ -52,6 +56,7 @@ struct SuiteCounts {
     std::string suite_id;
     std::string title;
     Tally tally;
+    std::size_t transferred = 0; ///< entries counting units taken at another centre
 };
 
 struct SummaryView {
@@ -61,7 +66,8 @@ struct SummaryView {
     model::Series current;
 };
 
-/// Every entry with status and GLH (counted, achieved, required), then one line per suite.
+/// Every entry with status and GLH (counted, achieved, required), then one line per suite
+/// with how many entries count units taken at other centres.
 std::string render_summary_table(const SummaryView& view, bool colour);
 /// {"current_series", "imported_at", "entries": [...], "suites": [...]}.
 std::string render_summary_json(const SummaryView& view);
@@ -85,15 +91,18 @@ struct UnitView {
 struct CandidateEntryView {
     EntryLine line;
     std::vector<UnitView> units;
-    std::vector<std::string> needs;    ///< what is missing or needs action, one sentence each
-    std::vector<std::string> pathways; ///< pathway standing, one sentence each
-    std::vector<std::string> notes;    ///< rows that count for nothing
+    std::vector<std::string> needs;              ///< what is missing or needs action, one sentence each
+    std::vector<engine::PathwayLine> pathways;   ///< standing of each pathway of the qualification
+    engine::Options options;                     ///< sizes of the suite the units meet
+    std::vector<std::string> notes;              ///< rows that count for nothing
 };
 
-/// Each entry of one candidate: heading, a unit table, then what needs action.
+/// Each entry of one candidate: heading, a unit table (units from other centres marked
+/// "from centre NNNNN"), then what needs action, pathways, move-down/top-up options and notes.
 std::string render_candidate(const std::vector<CandidateEntryView>& entries,
                              model::Series current, bool colour);
-/// The same as JSON: {"candidate_number", "entries": [{..., "units": [...], "needs": [...]}]}.
+/// The same as JSON: {"candidate_number", "entries": [{..., "units": [...], "needs": [...],
+/// "pathways": [...], "options": {...}, "suggestion", "notes": [...]}]}.
 std::string render_candidate_json(const std::vector<CandidateEntryView>& entries);
 
 // --- changes -------------------------------------------------------------------------------
