@@ -56,13 +56,11 @@ EntryExtras extras_of(const engine::EntryBook& book, std::size_t i,
 }
 
 report::EntryLine entry_line_of(const engine::EntryBook& book, std::size_t i,
-                                const engine::EntryResult& result, model::Series current) {
+                                const engine::EntryResult& result, const EntryExtras& extras) {
     const model::Entry& e = book.entry(i);
-    EntryExtras extras = extras_of(book, i, result, current);
     return report::EntryLine{e.centre, e.candidate, e.surname, e.forename, e.qualification->code,
                              e.qualification->title, e.qualification->suite->id, e.ecd, result,
-                             std::move(extras.pathways), std::move(extras.suggestion),
-                             extras.transferred_units};
+                             extras.pathways, extras.suggestion, extras.transferred_units};
 }
 
 report::Tally judge_all(const engine::EntryBook& book, model::Series current,

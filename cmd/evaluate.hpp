@@ -44,7 +44,7 @@ EntryExtras extras_of(const engine::EntryBook& book, std::size_t i,
 
 /// An entry's result as a view line, with its extras.
 report::EntryLine entry_line_of(const engine::EntryBook& book, std::size_t i,
-                                const engine::EntryResult& result, model::Series current);
+                                const engine::EntryResult& result, const EntryExtras& extras);
 
 /// Which results to write.
 using ResultFilter = std::function<bool(const engine::EntryResult&)>;

@@ -353,7 +353,7 @@ std::vector<report::EntryLine> csv_lines(const ReportOptions& o, const Setup& se
     for (std::size_t i = 0; i < book.size(); ++i) {
         const engine::EntryResult result =
             engine::judge(book.entry(i), book.facts(i), setup.current, false);
-        lines.push_back(entry_line_of(book, i, result, setup.current));
+        lines.push_back(entry_line_of(book, i, result, extras_of(book, i, result, setup.current)));
     }
     return lines;
 }

@@ -56,7 +56,7 @@ int run_options_view(const ReportOptions& o) {
         if (extras.suggestion.empty()) {
             continue;
         }
-        report::OptionsLine line{entry_line_of(facts.book, i, result, setup.current), {}, {},
+        report::OptionsLine line{entry_line_of(facts.book, i, result, extras), {}, {},
                                  extras.suggestion};
         for (const model::Qualification* qualification : extras.options.met_achieved) {
             line.met_achieved.push_back(qualification->code);

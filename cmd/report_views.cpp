@@ -66,8 +66,8 @@ report::CandidateEntryView candidate_entry(const engine::EntryBook& book, std::s
     const engine::EntryResult result = engine::judge(e, book.facts(i), setup.current, acknowledged);
     const engine::Explanation why = engine::explain(book, i, result);
     EntryExtras extras = extras_of(book, i, result, setup.current);
-    report::CandidateEntryView view{entry_line_of(book, i, result, setup.current), {}, {},
-                                    why.pathways, std::move(extras.options), std::move(notes)};
+    report::CandidateEntryView view{entry_line_of(book, i, result, extras), {}, {}, why.pathways,
+                                    std::move(extras.options), std::move(notes)};
     for (const engine::UnitLine& line : why.units) {
         // A unit from another centre shows that row's series; the others, the best own row's.
         std::string series = line.taken_at_centre.empty() ? best_series(rows, e, line.unit->number)
