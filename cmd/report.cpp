@@ -62,8 +62,9 @@ Examples:
   qualcheck report options --candidates candidates.csv --units units.csv   (no store needed))"},
     {"moderation", "Moderation visits per suite: deadlines, late claims and entries, problems",
      R"(Claims are due 14 days and entries 28 days before each visit. Reports late claims and
-entries, final visits after 30 June, visits in 18-31 August, visits beyond two a year, and
-mandatory moderated units with no claim from six weeks before the final visit.
+entries, claims after the last visit, final visits after 30 June, visits in 18-31 August,
+visits beyond two a year, mandatory moderated units with no claim from six weeks before the
+final visit, and suites with entries due this summer but no final visit booked.
 
 Examples:
   qualcheck report moderation
