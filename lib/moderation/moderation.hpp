@@ -84,7 +84,8 @@ struct Finding {
 };
 
 /// Every finding for every suite with visits or entries: suites in the rules' order, then
-/// by visit date, then by kind; findings about no visit in particular last.
+/// by visit date, then by kind; findings about no visit in particular last. Withdrawn entries
+/// (and their dated rows) are left out.
 std::vector<Finding> review(const engine::EntryBook& book, const model::RuleBook& rules,
                             const std::vector<model::Visit>& visits,
                             const std::vector<DatedRow>& rows, const util::Date& today);

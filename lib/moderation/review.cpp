@@ -120,8 +120,9 @@ struct SuiteReview {
         Grouped late;
         for (std::size_t i = 0; i < book.size(); ++i) {
             const model::Entry& entry = book.entry(i);
-            if (entry.qualification->suite == &suite && entry.entry_date.valid() &&
-                entry.entry_date > due && visit_for(visits, entry.entry_date) == &visit) {
+            if (entry.qualification->suite == &suite && entry.status == model::EntryStatus::active &&
+                entry.entry_date.valid() && entry.entry_date > due &&
+                visit_for(visits, entry.entry_date) == &visit) {
                 late.add(i, 0, fmt::format("entered for {} on {}", entry.qualification->code,
                                            util::to_iso(entry.entry_date)));
             }
@@ -266,8 +267,10 @@ std::vector<Finding> review(const engine::EntryBook& book, const model::RuleBook
         }
         std::stable_sort(one.visits.begin(), one.visits.end(),
                          [](const Visit& a, const Visit& b) { return a.date < b.date; });
+        // A withdrawn entry's claims and entries no longer concern its moderation.
         for (const DatedRow& row : rows) {
-            if (book.entry(row.entry).qualification->suite == suite.get()) {
+            const model::Entry& entry = book.entry(row.entry);
+            if (entry.qualification->suite == suite.get() && entry.status == model::EntryStatus::active) {
                 one.rows.push_back(row);
             }
         }

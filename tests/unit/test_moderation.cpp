@@ -166,6 +166,9 @@ TEST_CASE("entries made after the entries deadline: qualification entries and un
     Centre c;
     c.entry("0001", 2027, d(2027, 1, 12));
     c.entry("0002", 2027, d(2026, 9, 7));
+    c.entry("0003", 2027, d(2027, 1, 12));
+    c.book.entry(2).status = model::EntryStatus::withdrawn; // as `declare withdraw` does
+    c.row("0003", 2, UnitStatus::claim_submitted, d(2027, 1, 26));
     c.visit(d(2027, 1, 27), model::VisitKind::interim, model::VisitStatus::completed);
     c.visit(d(2027, 6, 24), model::VisitKind::final);
     c.row("0002", 3, UnitStatus::entry_received, d(2027, 6, 1));
@@ -178,6 +181,10 @@ TEST_CASE("entries made after the entries deadline: qualification entries and un
     }
     CHECK(details == std::vector<std::string>{"2027-01-27 entered for C1 on 2027-01-12",
                                               "2027-06-24 unit 3 entered 2027-06-01"});
+    // The withdrawn entry's late entry and late claim are not listed.
+    for (const auto& finding : findings) {
+        CHECK(finding.kind != FindingKind::late_claim);
+    }
 }
 
 TEST_CASE("a third visit in an academic year is charged; the year runs September to August") {
