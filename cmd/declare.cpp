@@ -1,6 +1,8 @@
 #include "declare.hpp"
 
 #include "diag/failure.hpp"
+#include "engine/judge.hpp"
+#include "report/beyond.hpp"
 #include "readiness.hpp"
 #include "report/views.hpp"
 #include "stored.hpp"
@@ -165,6 +167,57 @@ int declare_withdraw(const DeclareOptions& o) {
     return 0;
 }
 
+const model::Pathway& find_pathway(const Setup& setup, const DeclareOptions& o) {
+    const model::Qualification& qualification = *setup.rules.find_qualification(o.qualification);
+    if (qualification.pathways.empty()) {
+        throw Failure(ExitStatus::bad_input,
+                      fmt::format("qualification {} has no pathways", qualification.code),
+                      "only qualifications with [[qualification.pathway]] in their rules take one");
+    }
+    if (const model::Pathway* pathway = qualification.find_pathway(o.pathway)) {
+        return *pathway;
+    }
+    std::vector<std::string> ids;
+    std::vector<std::string> listed;
+    for (const model::Pathway& pathway : qualification.pathways) {
+        ids.push_back(pathway.id);
+        listed.push_back(fmt::format("{} ({})", pathway.id, pathway.title));
+    }
+    const std::string guess = util::did_you_mean(o.pathway, ids);
+    const std::string list = fmt::format("its pathways: {}", fmt::join(listed, ", "));
+    throw Failure(ExitStatus::bad_input,
+                  fmt::format("unknown pathway '{}' for qualification {}", o.pathway, qualification.code),
+                  guess.empty() ? list : guess + " " + list);
+}
+
+// The declared pathway's standing in the centre's current data, in words.
+std::string declared_standing(store::Store& store, const Setup& setup, const store::EntryKey& key) {
+    engine::EntryBook book(setup.rules);
+    load_current_data(store, setup.rules, book);
+    const long at = book.find(key.centre, key.candidate, key.qualification_code);
+    const auto index = static_cast<std::size_t>(at);
+    for (const engine::PathwayLine& line : engine::pathway_standing(book.entry(index), book.facts(index))) {
+        if (line.declared) {
+            return report::pathway_standing_words(line);
+        }
+    }
+    return {};
+}
+
+int declare_pathway(const DeclareOptions& o) {
+    Setup setup = prepare(o.common);
+    const store::Actor actor = authorise(setup, o, "declare a pathway", false);
+    store::Store store = open_store(o.common, setup, store::OpenMode::must_exist);
+    const Target target = find_entry(store, setup, o);
+    const model::Pathway& pathway = find_pathway(setup, o);
+    store.declare_pathway(target.key, pathway.id, actor);
+    const store::StoredResult result = rejudge(store, setup, target.key);
+    std::printf("declared pathway %s (%s) for %s: %s; now %s\n", pathway.id.c_str(),
+                pathway.title.c_str(), target.label.c_str(),
+                declared_standing(store, setup, target.key).c_str(), risk_words(result, setup).c_str());
+    return 0;
+}
+
 const model::Suite& find_suite(const Setup& setup, const std::string& name) {
     if (const model::Suite* suite = setup.rules.find_suite(name)) {
         return *suite;
@@ -273,7 +326,7 @@ int declare_submit(const DeclareOptions& o) {
 
 void register_declare(CLI::App& app, DeclareOptions& o) {
     CLI::App* sub = app.add_subcommand("declare", "The centre's statements: ecd, acknowledge, "
-                                                  "withdraw, subject-checked, submit");
+                                                  "withdraw, pathway, subject-checked, submit");
     // An unknown action is left over rather than a parse error, so that run_declare can
     // suggest the action that was meant.
     sub->require_subcommand(0, 1);
@@ -284,6 +337,7 @@ Exit 3 when the role may not act or the window is closed; nothing is changed the
 Examples:
   qualcheck declare ecd 0021 90301 "Summer 2028"
   qualcheck declare acknowledge 0019 90202
+  qualcheck declare pathway 0502 90303 app-dev
   qualcheck declare subject-checked fx-l3-it --user bob
   qualcheck declare submit checkpoint-2)");
     CLI::App& ecd = add_action(*sub, "ecd", "Amend an entry's estimated completion (exams officer)",
@@ -304,6 +358,17 @@ Examples:
   qualcheck declare withdraw 0950 90302 --reason "left the college in January")", o);
     add_entry_arguments(withdraw, o);
     withdraw.add_option("--reason", o.reason, "Why the entry is withdrawn")->required()->type_name("TEXT");
+    CLI::App& pathway = add_action(*sub, "pathway",
+                                   "Declare the pathway an entry follows, by id or title (exams officer)",
+                                   R"(Replaces the pathway from the candidates export, now and after later imports. The
+declared pathway is checked: if its units are not all achieved or in progress, the entry is
+not eligible (pathway_units_missing).
+
+Examples:
+  qualcheck declare pathway 0502 90303 app-dev
+  qualcheck declare pathway 0018 90303 "Application Developer" --today 2027-03-12)", o);
+    add_entry_arguments(pathway, o);
+    pathway.add_option("PATHWAY", o.pathway, "Pathway id or title, e.g. app-dev")->required();
     CLI::App& tick = add_action(*sub, "subject-checked",
                                 "Tick a subject as checked for the term-time checkpoint (1 March to 30 April)",
                                 R"~(Examples:
@@ -326,7 +391,8 @@ Examples:
 int run_declare(const CLI::App& declare, const DeclareOptions& o) {
     const std::vector<std::string> rest = declare.remaining(true);
     if (declare.get_subcommands().empty()) {
-        const std::vector<std::string> actions = {"ecd", "acknowledge", "withdraw", "subject-checked", "submit"};
+        const std::vector<std::string> actions = {"ecd",     "acknowledge",     "withdraw",
+                                                  "pathway", "subject-checked", "submit"};
         const std::string hint = rest.empty() ? std::string() : util::did_you_mean(rest.front(), actions);
         throw Failure(ExitStatus::bad_input,
                       rest.empty() ? "declare: name an action"
@@ -347,6 +413,9 @@ int run_declare(const CLI::App& declare, const DeclareOptions& o) {
     }
     if (declare.got_subcommand("withdraw")) {
         return declare_withdraw(o);
+    }
+    if (declare.got_subcommand("pathway")) {
+        return declare_pathway(o);
     }
     if (declare.got_subcommand("subject-checked")) {
         return declare_subject_checked(o);

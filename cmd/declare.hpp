@@ -1,6 +1,6 @@
 #pragma once
 // `qualcheck declare ACTION`: the centre's statements (amend an ECD, acknowledge, withdraw,
-// tick a subject, submit a checkpoint). Each is checked against the acting user's role and
+// declare a pathway, tick a subject, submit a checkpoint). Each is checked against the acting user's role and
 // the date window, recorded in the declarations log, and followed by a fresh judgement so
 // that stored results reflect it.
 
@@ -21,6 +21,7 @@ struct DeclareOptions {
     std::string reason;        ///< for `withdraw`
     std::string suite;         ///< for `subject-checked`
     std::string what;          ///< for `submit`: term-time or checkpoint-2
+    std::string pathway;       ///< for `pathway`: id or title
     bool undo = false;
 };
 

@@ -4,6 +4,7 @@
 
 #include "csvio/exports.hpp"
 #include "diag/failure.hpp"
+#include "report/beyond.hpp"
 
 #include <fmt/format.h>
 
@@ -38,6 +39,32 @@ std::vector<std::vector<std::string>> notes_by_entry(const engine::EntryBook& bo
     return notes;
 }
 
+EntryExtras extras_of(const engine::EntryBook& book, std::size_t i,
+                      const engine::EntryResult& result, model::Series current) {
+    const model::Entry& entry = book.entry(i);
+    const engine::EntryFacts facts = book.facts(i);
+    EntryExtras extras;
+    if (!entry.qualification->pathways.empty()) {
+        extras.pathways = report::pathways_cell(engine::pathway_standing(entry, facts));
+    }
+    // A suite of one size has nothing to move down or top up to.
+    if (entry.qualification->suite->qualifications.size() > 1) {
+        extras.options = engine::options_for(entry, facts, current);
+        extras.suggestion =
+            report::suggestion_text(engine::suggest(entry, result, extras.options), result);
+    }
+    extras.transferred_units = engine::transferred_units(entry, facts);
+    return extras;
+}
+
+report::EntryLine entry_line_of(const engine::EntryBook& book, std::size_t i,
+                                const engine::EntryResult& result, const EntryExtras& extras) {
+    const model::Entry& e = book.entry(i);
+    return report::EntryLine{e.centre, e.candidate, e.surname, e.forename, e.qualification->code,
+                             e.qualification->title, e.qualification->suite->id, e.ecd, result,
+                             extras.pathways, extras.suggestion, extras.transferred_units};
+}
+
 report::Tally judge_all(const engine::EntryBook& book, model::Series current,
                         const std::vector<std::vector<std::string>>& notes,
                         report::ResultWriter& writer, bool explain,
@@ -47,6 +74,7 @@ report::Tally judge_all(const engine::EntryBook& book, model::Series current,
     report::ResultRow row;
     engine::Explanation why;
     engine::Grader grader;
+    EntryExtras extras;
     for (std::size_t i = 0; i < book.size(); ++i) {
         const model::Entry& entry = book.entry(i);
         const bool ack = acknowledged && acknowledged(i);
@@ -68,6 +96,11 @@ report::Tally judge_all(const engine::EntryBook& book, model::Series current,
         row.points = grade.graded ? grade.points : -1;
         row.predicted_grade = grade.predicted_grade();
         row.grading = &grade;
+        extras = extras_of(book, i, row.result, current);
+        row.pathways = extras.pathways;
+        row.suggestion = extras.suggestion;
+        row.transferred_units = extras.transferred_units;
+        row.options = explain ? &extras.options : nullptr;
         if (explain) {
             why = engine::explain(book, i, row.result);
             row.why = &why;

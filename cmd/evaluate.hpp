@@ -5,6 +5,8 @@
 #include "common.hpp"
 #include "engine/book.hpp"
 #include "engine/judge.hpp"
+#include "engine/options.hpp"
+#include "report/views.hpp"
 #include "report/results.hpp"
 
 #include <functional>
@@ -27,6 +29,22 @@ void read_exports(const CsvInputs& inputs, const std::string& centre, const mode
 /// The notes of each entry, as sentences, indexed by entry.
 std::vector<std::vector<std::string>> notes_by_entry(const engine::EntryBook& book,
                                                      const std::string& units_file);
+
+/// What qualcheck adds to a result beyond the contract's columns.
+struct EntryExtras {
+    std::string pathways;   ///< the `pathways` cell
+    std::string suggestion; ///< the `suggestion` cell
+    engine::Options options;
+    int transferred_units = 0;
+};
+
+/// The extras of entry `i`, judged as `result`.
+EntryExtras extras_of(const engine::EntryBook& book, std::size_t i,
+                      const engine::EntryResult& result, model::Series current);
+
+/// An entry's result as a view line, with its extras.
+report::EntryLine entry_line_of(const engine::EntryBook& book, std::size_t i,
+                                const engine::EntryResult& result, const EntryExtras& extras);
 
 /// Which results to write.
 using ResultFilter = std::function<bool(const engine::EntryResult&)>;

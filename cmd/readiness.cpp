@@ -1,11 +1,14 @@
 #include "readiness.hpp"
 
 #include "engine/judge.hpp"
+#include "moderation/moderation.hpp"
 #include "stored.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
+#include <optional>
 #include <set>
 
 namespace qc::cmd {
@@ -35,9 +38,12 @@ bool has_moderated_unit(const model::Qualification& qualification) {
            std::any_of(qualification.optional_slots.begin(), qualification.optional_slots.end(), moderated);
 }
 
+// Per suite, why its final moderation visit is not booked (moderation::final_visit_blocker).
+using VisitBlockers = std::map<const model::Suite*, std::optional<std::string>>;
+
 std::vector<std::string> blockers_of(const engine::EntryBook& book, std::size_t index,
                                      const engine::EntryResult& result,
-                                     const std::set<std::string>& final_visit_booked) {
+                                     const VisitBlockers& visit_blockers) {
     const engine::Explanation why = engine::explain(book, index, result);
     std::vector<std::string> blockers;
     std::set<int> named; // units a reason already names are not listed twice
@@ -57,22 +63,21 @@ std::vector<std::string> blockers_of(const engine::EntryBook& book, std::size_t 
                                        examined ? "achieved or entered" : "achieved or claimed"));
     }
     const model::Qualification& qualification = *book.entry(index).qualification;
-    if (has_moderated_unit(qualification) && !final_visit_booked.contains(qualification.suite->id)) {
-        blockers.push_back(
-            fmt::format("no final moderation visit booked for {}", qualification.suite->id));
+    if (has_moderated_unit(qualification)) {
+        if (const auto& visit = visit_blockers.at(qualification.suite); visit) {
+            blockers.push_back(*visit);
+        }
     }
     return blockers;
 }
 
-std::set<std::string> suites_with_final_visit(store::Store& store, const Setup& setup,
-                                              int academic_year) {
-    std::set<std::string> booked;
-    for (const model::Visit& visit : store.load_visits(setup.rules)) {
-        if (visit.kind == model::VisitKind::final && model::academic_year(visit.date) == academic_year) {
-            booked.insert(visit.suite->id);
-        }
+VisitBlockers visit_blockers(store::Store& store, const Setup& setup, int academic_year) {
+    const std::vector<model::Visit> visits = store.load_visits(setup.rules);
+    VisitBlockers blockers;
+    for (const auto& suite : setup.rules.suites()) {
+        blockers[suite.get()] = moderation::final_visit_blocker(*suite, visits, academic_year);
     }
-    return booked;
+    return blockers;
 }
 
 std::vector<report::SubjectLine> subjects(const engine::EntryBook& book, store::Store& store,
@@ -124,7 +129,7 @@ report::CheckpointView build_checkpoint(store::Store& store, const Setup& setup)
     const auto log = store.declarations();
     view.term_time_submitted = submission(log, "submit term-time", view.academic_year);
     view.checkpoint2_submitted = submission(log, "submit checkpoint-2", view.academic_year);
-    const std::set<std::string> booked = suites_with_final_visit(store, setup, view.academic_year);
+    const VisitBlockers booked = visit_blockers(store, setup, view.academic_year);
     for (std::size_t i = 0; i < book.size(); ++i) {
         const model::Entry& e = book.entry(i);
         if (e.ecd != setup.current || e.status == model::EntryStatus::withdrawn) {

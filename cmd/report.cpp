@@ -52,6 +52,24 @@ Examples:
 
 Examples:
   qualcheck report alert | sendmail -t)"},
+    {"options", "Entries whose units already meet another size: move down or top up",
+     R"(Lists each entry with a suggestion: the largest other qualification of its suite that
+its units meet now (achieved units only), else once the units in progress are achieved.
+
+Examples:
+  qualcheck report options
+  qualcheck report options --format csv -o options.csv
+  qualcheck report options --candidates candidates.csv --units units.csv   (no store needed))"},
+    {"moderation", "Moderation visits per suite: deadlines, late claims and entries, problems",
+     R"(Claims are due 14 days and entries 28 days before each visit. Reports late claims and
+entries, claims after the last visit, final visits after 30 June, visits in 18-31 August,
+visits beyond two a year, mandatory moderated units with no claim from six weeks before the
+final visit, and suites with entries due this summer but no final visit booked.
+
+Examples:
+  qualcheck report moderation
+  qualcheck report moderation --today 2027-06-01 --format csv
+  qualcheck report moderation --candidates c.csv --units u.csv --visits visits.csv)"},
     {"declarations", "The audit log of every declaration",
      R"(Examples:
   qualcheck report declarations
@@ -62,10 +80,15 @@ void register_view(CLI::App& parent, const ViewHelp& help, ReportOptions& o) {
     CLI::App* view = parent.add_subcommand(help.name, help.about);
     add_common_options(*view, o.common, true);
     const std::string name = help.name;
-    if (name == "at-risk" || name == "summary" || name == "candidate") {
+    if (name == "at-risk" || name == "summary" || name == "candidate" || name == "options" ||
+        name == "moderation") {
         view->add_option("--candidates", o.inputs.candidates, "Read candidates.csv instead of the store")
             ->type_name("FILE");
         view->add_option("--units", o.inputs.units, "Read units.csv instead of the store")
+            ->type_name("FILE");
+    }
+    if (name == "moderation") {
+        view->add_option("--visits", o.inputs.visits, "Read visits.csv (with --candidates and --units)")
             ->type_name("FILE");
     }
     if (name == "candidate") {
@@ -85,13 +108,16 @@ void register_view(CLI::App& parent, const ViewHelp& help, ReportOptions& o) {
 std::vector<report::SuiteCounts> suite_counts(const std::vector<report::EntryLine>& lines,
                                               const model::RuleBook& rules) {
     std::map<std::string, report::Tally> tallies;
+    std::map<std::string, std::size_t> transferred;
     for (const report::EntryLine& line : lines) {
         tallies[line.suite_id].add(line.result);
+        const bool active = line.result.status != model::ResultStatus::withdrawn;
+        transferred[line.suite_id] += active && line.transferred_units > 0 ? 1 : 0;
     }
     std::vector<report::SuiteCounts> counts;
     for (const auto& suite : rules.suites()) {
         if (auto found = tallies.find(suite->id); found != tallies.end()) {
-            counts.push_back({suite->id, suite->title, found->second});
+            counts.push_back({suite->id, suite->title, found->second, transferred[suite->id]});
         }
     }
     return counts;
@@ -210,7 +236,8 @@ int run_declarations(const ReportOptions& o) {
 
 void register_report(CLI::App& app, ReportOptions& o) {
     CLI::App* sub = app.add_subcommand("report", "Views of the centre's entries: at-risk, summary, "
-                                                 "candidate, changes, checkpoint, alert, declarations");
+                                                 "candidate, changes, checkpoint, alert, options, "
+                                                 "moderation, declarations");
     // An unknown view is left over rather than a parse error, so that run_report can
     // suggest the view that was meant.
     sub->require_subcommand(0, 1);
@@ -271,6 +298,12 @@ int run_report(const CLI::App& report, const ReportOptions& o) {
     if (report.got_subcommand("alert")) {
         return run_alert(o);
     }
+    if (report.got_subcommand("options")) {
+        return run_options_view(o);
+    }
+    if (report.got_subcommand("moderation")) {
+        return run_moderation_view(o);
+    }
     return run_declarations(o);
 }
 
@@ -294,6 +327,9 @@ report::EntryLine entry_line(const store::StoredResult& s, const model::RuleBook
     r.glh_required = s.glh_required;
     r.glh_counted = s.glh_counted;
     r.glh_achieved = s.glh_achieved;
+    line.pathways = s.pathways;
+    line.suggestion = s.suggestion;
+    line.transferred_units = s.transferred_units;
     line.points = s.points;
     line.predicted_grade = s.predicted_grade;
     return line;
@@ -319,12 +355,14 @@ std::vector<report::EntryLine> csv_lines(const ReportOptions& o, const Setup& se
     std::vector<report::EntryLine> lines;
     engine::Grader grader;
     for (std::size_t i = 0; i < book.size(); ++i) {
-        const model::Entry& e = book.entry(i);
-        const engine::GradePrediction& grade = grader.predict(e, book.facts(i));
-        lines.push_back({e.centre, e.candidate, e.surname, e.forename, e.qualification->code,
-                         e.qualification->title, e.qualification->suite->id, e.ecd,
-                         engine::judge(e, book.facts(i), setup.current, false),
-                         grade.graded ? grade.points : -1, std::string(grade.predicted_grade())});
+        const engine::EntryResult result =
+            engine::judge(book.entry(i), book.facts(i), setup.current, false);
+        report::EntryLine line =
+            entry_line_of(book, i, result, extras_of(book, i, result, setup.current));
+        const engine::GradePrediction& grade = grader.predict(book.entry(i), book.facts(i));
+        line.points = grade.graded ? grade.points : -1;
+        line.predicted_grade = grade.predicted_grade();
+        lines.push_back(std::move(line));
     }
     return lines;
 }

@@ -1,7 +1,7 @@
 #pragma once
 // `qualcheck report VIEW`: the views an exams officer reads through the year (at-risk,
-// summary, candidate, changes, checkpoint, alert, declarations), from the store or, for the
-// views that need no history, straight from CSV exports.
+// summary, candidate, changes, checkpoint, alert, options, moderation, declarations), from
+// the store or, for the views that need no history, straight from CSV exports.
 
 #include "common.hpp"
 #include "evaluate.hpp"
@@ -46,5 +46,7 @@ bool reads_csv(const ReportOptions& options);
 int run_candidate_view(const ReportOptions& options);
 int run_changes_view(const ReportOptions& options);
 int run_checkpoint_view(const ReportOptions& options);
+int run_options_view(const ReportOptions& options);
+int run_moderation_view(const ReportOptions& options);
 
 } // namespace qc::cmd

@@ -59,22 +59,6 @@ std::string best_series(const std::vector<store::StoredUnitRow>& rows, const mod
     return best != nullptr ? best->series : std::string();
 }
 
-std::vector<std::string> pathway_sentences(const model::Entry& entry,
-                                           const std::vector<engine::PathwayLine>& pathways) {
-    std::vector<std::string> out;
-    for (const engine::PathwayLine& line : pathways) {
-        std::string standing = line.met_achieved      ? "met"
-                               : line.met_in_progress ? "met with units in progress"
-                                                      : fmt::format("not met: needs unit{} {}",
-                                                                    line.still_needed.size() == 1 ? "" : "s",
-                                                                    fmt::join(line.still_needed, ", "));
-        const bool declared = entry.declared_pathway == line.pathway;
-        out.push_back(fmt::format("{} ({}){}: {}", line.pathway->id, line.pathway->title,
-                                  declared ? ", declared" : "", standing));
-    }
-    return out;
-}
-
 void add_grade(report::CandidateEntryView& view, const engine::GradePrediction& grade) {
     view.line.points = grade.graded ? grade.points : -1;
     view.line.predicted_grade = grade.predicted_grade();
@@ -99,15 +83,17 @@ report::CandidateEntryView candidate_entry(const engine::EntryBook& book, std::s
     const model::Entry& e = book.entry(i);
     const engine::EntryResult result = engine::judge(e, book.facts(i), setup.current, acknowledged);
     const engine::Explanation why = engine::explain(book, i, result);
-    report::CandidateEntryView view{{e.centre, e.candidate, e.surname, e.forename,
-                                     e.qualification->code, e.qualification->title,
-                                     e.qualification->suite->id, e.ecd, result},
-                                    {}, {}, pathway_sentences(e, why.pathways), std::move(notes)};
+    EntryExtras extras = extras_of(book, i, result, setup.current);
+    report::CandidateEntryView view{entry_line_of(book, i, result, extras), {}, {}, why.pathways,
+                                    std::move(extras.options), std::move(notes)};
     for (const engine::UnitLine& line : why.units) {
+        // A unit from another centre shows that row's series; the others, the best own row's.
+        std::string series = line.taken_at_centre.empty() ? best_series(rows, e, line.unit->number)
+                                                          : line.transfer_series;
         view.units.push_back({line.unit->number, line.unit->title, line.unit->glh,
                               line.unit->assessment, line.mandatory, line.in_qualification,
-                              line.state.status(), line.state.grade(),
-                              best_series(rows, e, line.unit->number), line.taken_at_centre});
+                              line.state.status(), line.state.grade(), std::move(series),
+                              line.taken_at_centre});
     }
     for (const engine::ReasonDetail& detail : why.reasons) {
         view.needs.push_back(fmt::format("{}: {}", model::info(detail.code).label, detail.text));

@@ -16,7 +16,7 @@ store::Store open_store(const CommonOptions& options, const Setup& setup, store:
 }
 
 CurrentData load_current_data(store::Store& store, const model::RuleBook& rules,
-                              engine::EntryBook& book) {
+                              engine::EntryBook& book, model::FactSink* through) {
     CurrentData data;
     auto last = store.last_import();
     if (!last) {
@@ -25,7 +25,7 @@ CurrentData load_current_data(store::Store& store, const model::RuleBook& rules,
                             "run 'qualcheck import --candidates FILE --units FILE' first");
     }
     data.import = *last;
-    store.load_current(rules, book);
+    store.load_current(rules, through != nullptr ? *through : book);
     data.acknowledged.assign(book.size(), false);
     for (const auto& [key, statement] : store.overrides()) {
         const long at = book.find(key.centre, key.candidate, key.qualification_code);
@@ -66,6 +66,9 @@ void ResultKeeper::row(const report::ResultRow& r) {
     s.glh_required = r.result.glh_required;
     s.glh_counted = r.result.glh_counted;
     s.glh_achieved = r.result.glh_achieved;
+    s.pathways = r.pathways;
+    s.suggestion = r.suggestion;
+    s.transferred_units = r.transferred_units;
     s.points = r.points;
     s.predicted_grade = r.predicted_grade;
     m_results.push_back(std::move(s));

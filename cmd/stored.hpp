@@ -23,9 +23,11 @@ struct CurrentData {
 };
 
 /// Loads the store's current import into `book`, applying ECD amendments, withdrawals and
-/// declared pathways. Throws diag::Failure(io_failure) when nothing has been imported.
+/// declared pathways. Facts pass through `through` when given (which must hand them on to
+/// `book`), so that a view can see the rows too. Throws diag::Failure(io_failure) when
+/// nothing has been imported.
 CurrentData load_current_data(store::Store& store, const model::RuleBook& rules,
-                              engine::EntryBook& book);
+                              engine::EntryBook& book, model::FactSink* through = nullptr);
 
 /// A ResultWriter that keeps every row as a StoredResult, and may pass rows on to another.
 class ResultKeeper final : public report::ResultWriter {

@@ -19,6 +19,7 @@ const std::vector<ColumnSpec> k_unit_columns = {
     {Column::candidate_number, true}, {Column::unit, true},           {Column::status, true},
     {Column::grade, false},           {Column::qualification_code, false}, {Column::centre_number, false},
     {Column::taken_at_centre, false}, {Column::series, false},        {Column::date, false},
+    {Column::uci, false},
 };
 
 constexpr std::string_view k_grade_list = "grades: D*, D, M, P, R, U (also Distinction, Merit, Pass, "
@@ -112,6 +113,7 @@ bool read_row(Sheet& sheet, const ReadOptions& options, model::UnitRow& row) {
     ok = date.has_value() && ok;
     row.qualification_code = sheet.get(Column::qualification_code);
     row.series = sheet.get(Column::series);
+    row.uci = sheet.get(Column::uci);
     return ok;
 }
 

@@ -99,6 +99,7 @@ std::optional<Problem> EntryBook::add_entry(model::Entry entry) {
         }
     }
     const auto index = static_cast<std::uint32_t>(m_entries.size());
+    m_ucis_indexed = false;
     m_state_offset.push_back(static_cast<std::uint32_t>(m_states.size()));
     m_states.resize(m_states.size() + entry.qualification->suite->units.size());
     m_entries.push_back(std::move(entry));
@@ -118,20 +119,46 @@ std::optional<Problem> EntryBook::add_entry(model::Entry entry) {
 }
 
 std::optional<Problem> EntryBook::add_unit_row(const model::UnitRow& row) {
-    const std::uint32_t first = first_entry_of(model::candidate_key(row.centre, row.candidate));
+    if (!m_ucis_indexed) {
+        index_ucis();
+    }
+    const std::uint32_t key = model::candidate_key(row.centre, row.candidate);
+    const std::uint32_t first = first_entry_of(key);
     if (first == k_none) {
+        if (!row.uci.empty()) {
+            return bring_by_uci(row, row.uci, false);
+        }
         return Problem{"candidate_number",
                        fmt::format("candidate {} at centre {} has no entry in the candidates file",
                                    row.candidate, row.centre),
                        "add the candidate's entry to the candidates export, or check the centre "
                        "and candidate numbers"};
     }
+    if (!row.uci.empty()) {
+        if (auto mismatch = check_uci(first, row)) {
+            return mismatch;
+        }
+    }
+    if (auto problem = apply_to_own(first, row)) {
+        return problem;
+    }
+    // The common case (no UCI shared across centres) costs one test of an empty set.
+    if (!m_twinned.empty() && m_twinned.contains(key)) {
+        return bring_by_uci(row, uci_of(first), true);
+    }
+    if (!row.uci.empty() && uci_of(first).empty()) {
+        return bring_by_uci(row, row.uci, true);
+    }
+    return std::nullopt;
+}
+
+std::optional<Problem> EntryBook::apply_to_own(std::uint32_t first, const model::UnitRow& row) {
     if (row.qualification_code.empty()) {
-        return apply_to_matching(first, row);
+        return apply_to_matching(first, row, row.taken_at_centre);
     }
     for (std::uint32_t at = first; at != k_none; at = m_next_same_candidate[at]) {
         if (m_entries[at].qualification->code == row.qualification_code) {
-            return apply(at, row);
+            return apply(at, row, row.taken_at_centre);
         }
     }
     return Problem{"qualification_code",
@@ -140,7 +167,8 @@ std::optional<Problem> EntryBook::add_unit_row(const model::UnitRow& row) {
                    "check the qualification code, or add the entry to the candidates export"};
 }
 
-std::optional<Problem> EntryBook::apply_to_matching(std::uint32_t first, const model::UnitRow& row) {
+std::optional<Problem> EntryBook::apply_to_matching(std::uint32_t first, const model::UnitRow& row,
+                                                    std::string_view taken_at) {
     const model::Suite* matched = nullptr;
     for (std::uint32_t at = first; at != k_none; at = m_next_same_candidate[at]) {
         const model::Suite* suite = m_entries[at].qualification->suite;
@@ -151,14 +179,14 @@ std::optional<Problem> EntryBook::apply_to_matching(std::uint32_t first, const m
             return Problem{"unit",
                            fmt::format("ambiguous unit {}: candidate {} has entries in '{}' and "
                                        "'{}', which both define it",
-                                       row.unit, row.candidate, matched->id, suite->id),
+                                       row.unit, m_entries[at].candidate, matched->id, suite->id),
                            "add a qualification_code column to the units export"};
         }
         matched = suite;
     }
     for (std::uint32_t at = first; at != k_none; at = m_next_same_candidate[at]) {
         if (matched == nullptr || m_entries[at].qualification->suite == matched) {
-            if (auto problem = apply(at, row)) {
+            if (auto problem = apply(at, row, taken_at)) {
                 return problem;
             }
         }
@@ -166,7 +194,8 @@ std::optional<Problem> EntryBook::apply_to_matching(std::uint32_t first, const m
     return std::nullopt;
 }
 
-std::optional<Problem> EntryBook::apply(std::uint32_t entry, const model::UnitRow& row) {
+std::optional<Problem> EntryBook::apply(std::uint32_t entry, const model::UnitRow& row,
+                                        std::string_view taken_at) {
     const model::Qualification& qualification = *m_entries[entry].qualification;
     const model::Suite& suite = *qualification.suite;
     const auto slot = suite.slot_of(row.unit);
@@ -185,10 +214,10 @@ std::optional<Problem> EntryBook::apply(std::uint32_t entry, const model::UnitRo
                                    suite.level),
                        "use U for a fail on this unit"};
     }
-    const bool transferred = !row.taken_at_centre.empty();
+    const bool transferred = !taken_at.empty();
     UnitState& state = m_states[m_state_offset[entry] + *slot];
     if (state.combine(row.status, row.grade, transferred) && transferred) {
-        m_transfer_centres[transfer_key(entry, *slot)] = std::string(row.taken_at_centre);
+        m_transfers[transfer_key(entry, *slot)] = Transfer{std::string(taken_at), std::string(row.series)};
     }
     if (!qualification.counts(*slot)) {
         m_notes.push_back(Note{entry, row.unit, row.line, NoteKind::unit_not_in_qualification});
@@ -201,12 +230,27 @@ EntryFacts EntryBook::facts(std::size_t index) const {
     return EntryFacts{std::span<const UnitState>(m_states.data() + m_state_offset[index], count)};
 }
 
-std::string EntryBook::transfer_centre(std::size_t entry, std::uint16_t slot) const {
+const Transfer* EntryBook::transfer(std::size_t entry, std::uint16_t slot) const {
     if (!facts(entry).units[slot].transferred()) {
-        return {};
+        return nullptr;
     }
-    auto it = m_transfer_centres.find(transfer_key(entry, slot));
-    return it == m_transfer_centres.end() ? std::string() : it->second;
+    auto it = m_transfers.find(transfer_key(entry, slot));
+    return it == m_transfers.end() ? nullptr : &it->second;
+}
+
+std::string EntryBook::transfer_centre(std::size_t entry, std::uint16_t slot) const {
+    const Transfer* found = transfer(entry, slot);
+    return found != nullptr ? found->centre : std::string();
+}
+
+std::vector<std::size_t> EntryBook::entries_of(std::string_view centre,
+                                               std::string_view candidate) const {
+    std::vector<std::size_t> found;
+    for (std::uint32_t at = first_entry_of(model::candidate_key(centre, candidate)); at != k_none;
+         at = m_next_same_candidate[at]) {
+        found.push_back(at);
+    }
+    return found;
 }
 
 long EntryBook::find(std::string_view centre, std::string_view candidate,

@@ -33,8 +33,10 @@ std::vector<UnitLine> unit_lines(const EntryBook& book, std::size_t entry) {
     const EntryFacts facts = book.facts(entry);
     std::vector<UnitLine> lines;
     auto add = [&](std::uint16_t slot, bool mandatory, bool in_qualification) {
+        const Transfer* transfer = book.transfer(entry, slot);
         lines.push_back(UnitLine{&suite.units[slot], slot, mandatory, in_qualification,
-                                 facts.units[slot], book.transfer_centre(entry, slot)});
+                                 facts.units[slot], transfer ? transfer->centre : std::string(),
+                                 transfer ? transfer->series : std::string()});
     };
     for (std::uint16_t slot : qualification.mandatory_slots) {
         add(slot, true, true);
@@ -46,22 +48,6 @@ std::vector<UnitLine> unit_lines(const EntryBook& book, std::size_t entry) {
         if (!qualification.counts(slot) && facts.units[slot].has_row()) {
             add(slot, false, false);
         }
-    }
-    return lines;
-}
-
-std::vector<PathwayLine> pathway_lines(const model::Qualification& qualification,
-                                       const EntryFacts& facts) {
-    std::vector<PathwayLine> lines;
-    for (const model::Pathway& pathway : qualification.pathways) {
-        PathwayLine line{&pathway, pathway_met(pathway, facts, true),
-                         pathway_met(pathway, facts, false), {}};
-        for (std::size_t i = 0; i < pathway.mandatory_slots.size(); ++i) {
-            if (facts.units[pathway.mandatory_slots[i]].outcome() < Outcome::ria_pending) {
-                line.still_needed.push_back(pathway.mandatory[i]);
-            }
-        }
-        lines.push_back(std::move(line));
     }
     return lines;
 }
@@ -117,7 +103,7 @@ Explanation explain(const EntryBook& book, std::size_t index, const EntryResult&
     const model::Entry& entry = book.entry(index);
     Explanation out;
     out.units = unit_lines(book, index);
-    out.pathways = pathway_lines(*entry.qualification, book.facts(index));
+    out.pathways = pathway_standing(entry, book.facts(index));
     for (ReasonCode code : result.reason_list()) {
         switch (code) {
         case ReasonCode::no_activity:

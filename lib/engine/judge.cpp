@@ -59,14 +59,19 @@ bool pathway_reason(const model::Entry& entry, const EntryFacts& facts) {
 
 } // namespace
 
-bool pathway_met(const model::Pathway& pathway, const EntryFacts& facts, bool strict) {
-    for (std::uint16_t slot : pathway.mandatory_slots) {
-        Outcome outcome = facts.units[slot].outcome();
-        if (strict ? outcome != Outcome::achieved : !in_progress_or_better(outcome)) {
-            return false;
-        }
+int transferred_units(const model::Entry& entry, const EntryFacts& facts) {
+    int count = 0;
+    auto add = [&](std::uint16_t slot) {
+        const UnitState state = facts.units[slot];
+        count += state.transferred() && in_progress_or_better(state.outcome()) ? 1 : 0;
+    };
+    for (std::uint16_t slot : entry.qualification->mandatory_slots) {
+        add(slot);
     }
-    return true;
+    for (std::uint16_t slot : entry.qualification->optional_slots) {
+        add(slot);
+    }
+    return count;
 }
 
 EntryResult judge(const model::Entry& entry, const EntryFacts& facts, model::Series current,

@@ -41,6 +41,24 @@ EntryResult judge(const model::Entry& entry, const EntryFacts& facts, model::Ser
 /// progress (strict = false).
 bool pathway_met(const model::Pathway& pathway, const EntryFacts& facts, bool strict);
 
+/// How many units that count for the entry (mandatory or optional for its qualification, and
+/// achieved, in progress or RIA pending) have their winning row from another centre.
+int transferred_units(const model::Entry& entry, const EntryFacts& facts);
+
+/// Pathway standing of an entry, one per pathway of its qualification.
+struct PathwayLine {
+    const model::Pathway* pathway = nullptr;
+    bool declared = false;         ///< the entry declares this pathway
+    bool met_achieved = false;     ///< all its units achieved
+    bool met_in_progress = false;  ///< all achieved or in progress (or RIA pending)
+    std::vector<int> still_needed; ///< units neither achieved nor in progress
+    std::vector<int> awaiting;     ///< units in progress (or RIA pending), not yet achieved
+};
+
+/// The standing of every pathway of the entry's qualification, in the rules' order (empty
+/// when it has none).
+std::vector<PathwayLine> pathway_standing(const model::Entry& entry, const EntryFacts& facts);
+
 /// Why one reason holds, for JSON and the candidate view.
 struct ReasonDetail {
     model::ReasonCode code = model::ReasonCode::no_activity;
@@ -56,15 +74,8 @@ struct UnitLine {
     bool mandatory = false;
     bool in_qualification = false;
     UnitState state;
-    std::string taken_at_centre;
-};
-
-/// Pathway standing of an entry.
-struct PathwayLine {
-    const model::Pathway* pathway = nullptr;
-    bool met_achieved = false;    ///< all its units achieved
-    bool met_in_progress = false; ///< all achieved or in progress
-    std::vector<int> still_needed; ///< units not yet achieved or in progress
+    std::string taken_at_centre; ///< when the winning row came from another centre
+    std::string transfer_series; ///< that row's series, when given
 };
 
 /// Everything behind a result: per unit, per reason, per pathway.

@@ -39,6 +39,7 @@ struct UnitRow {
     std::string_view taken_at_centre;    ///< empty unless achieved at another centre
     std::string_view series;
     util::Date date;                     ///< year 0 when not given
+    std::string_view uci;                ///< empty unless the units export has a UCI column
     long line = 0;
 };
 

@@ -102,9 +102,11 @@ void pathways(std::string& out, const engine::Explanation& why) {
         out += i > 0 ? ",{" : "{";
         field(out, "id", line.pathway->id);
         field(out, "title", line.pathway->title);
+        field(out, "declared", line.declared);
         field(out, "met_achieved", line.met_achieved);
         field(out, "met_in_progress", line.met_in_progress);
         int_list(out, "still_needed", line.still_needed);
+        int_list(out, "awaiting", line.awaiting);
         close_object(out);
     }
     out += "],";
@@ -125,6 +127,28 @@ void grading(std::string& out, const ResultRow& row) {
     int_list(out, "counted_mandatory_units", row.grading->counted_mandatory);
     int_list(out, "counted_optional_units", row.grading->counted_optional);
     int_list(out, "not_counted_units", row.grading->not_counted);
+}
+
+void code_list(std::string& out, std::string_view name,
+               const std::vector<const model::Qualification*>& qualifications) {
+    key(out, name);
+    out.push_back('[');
+    for (std::size_t i = 0; i < qualifications.size(); ++i) {
+        if (i > 0) {
+            out.push_back(',');
+        }
+        append_json_string(out, qualifications[i]->code);
+    }
+    out += "],";
+}
+
+void options(std::string& out, const engine::Options& options) {
+    key(out, "options");
+    out.push_back('{');
+    code_list(out, "met_achieved", options.met_achieved);
+    code_list(out, "met_in_progress", options.met_in_progress);
+    close_object(out);
+    out.push_back(',');
 }
 
 class JsonWriter final : public ResultWriter {
@@ -170,6 +194,10 @@ public:
             units(m_line, *r.why);
             pathways(m_line, *r.why);
         }
+        if (r.options != nullptr) {
+            options(m_line, *r.options);
+        }
+        field(m_line, "suggestion", r.suggestion);
         key(m_line, "notes");
         m_line.push_back('[');
         for (std::size_t n = 0; n < r.notes.size(); ++n) {

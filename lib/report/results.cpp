@@ -33,7 +33,8 @@ const std::vector<std::string_view>& csv_columns() {
         "centre_number", "candidate_number", "surname", "forename", "qualification_code",
         "qualification_title", "estimated_completion", "result_status", "at_risk",
         "acknowledged", "main_reason", "reasons", "reason_codes", "glh_required",
-        "glh_counted", "glh_achieved", "notes", "points", "predicted_grade"};
+        "glh_counted", "glh_achieved", "notes", "pathways", "suggestion", "points",
+        "predicted_grade"};
     return k_columns;
 }
 
@@ -96,7 +97,7 @@ public:
             r.centre, r.candidate, r.surname, r.forename, r.qualification_code,
             r.qualification_title, ecd, model::info(e.status).code, yes_no(e.at_risk),
             yes_no(e.acknowledged), main_label(e), labels, codes, required, counted, achieved,
-            notes, points, r.predicted_grade};
+            notes, r.pathways, r.suggestion, points, r.predicted_grade};
         for (std::size_t i = 0; i < std::size(cells); ++i) {
             if (i > 0) {
                 m_line.push_back(',');

@@ -4,6 +4,7 @@
 
 #include "engine/grade.hpp"
 #include "engine/judge.hpp"
+#include "engine/options.hpp"
 #include "model/codes.hpp"
 #include "model/series.hpp"
 #include "report/output.hpp"
@@ -31,7 +32,11 @@ struct ResultRow {
     model::Series ecd;
     engine::EntryResult result;
     std::vector<std::string> notes;           ///< rows that count for nothing, and why
+    std::string_view pathways;                ///< the `pathways` cell (see pathways_cell)
+    std::string_view suggestion;              ///< the `suggestion` cell (see suggestion_text)
     const engine::Explanation* why = nullptr; ///< JSON details, when computed
+    const engine::Options* options = nullptr; ///< JSON move-down/top-up lists, when computed
+    int transferred_units = 0;                ///< counted units from other centres (stored)
     int points = -1;                  ///< points of the counted units; -1: not graded
     std::string_view predicted_grade; ///< empty until every counted unit has a grade
     const engine::GradePrediction* grading = nullptr; ///< JSON details, when computed
@@ -57,7 +62,8 @@ struct Tally {
     std::size_t alerting() const { return at_risk - acknowledged; }
 };
 
-/// The contract's CSV columns, in order, then the extra ones (notes, points, predicted_grade).
+/// The contract's CSV columns, in order, then the extra ones: notes, pathways, suggestion,
+/// points, predicted_grade.
 const std::vector<std::string_view>& csv_columns();
 
 /// The `points` cell: the number, or empty when not graded (-1).

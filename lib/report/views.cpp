@@ -21,6 +21,8 @@ ResultRow result_row(const EntryLine& line) {
     row.suite_id = line.suite_id;
     row.ecd = line.ecd;
     row.result = line.result;
+    row.pathways = line.pathways;
+    row.suggestion = line.suggestion;
     row.points = line.points;
     row.predicted_grade = line.predicted_grade;
     return row;
@@ -79,8 +81,8 @@ void append_result_cells(std::string& out, const EntryLine& line) {
         line.qualification_title, line.ecd.label(), std::string(model::info(e.status).code),
         e.at_risk ? "yes" : "no", e.acknowledged ? "yes" : "no", main_label(e),
         reason_labels(e), reason_codes(e), std::to_string(e.glh_required),
-        std::to_string(e.glh_counted), std::to_string(e.glh_achieved), "",
-        points_cell(line.points), line.predicted_grade};
+        std::to_string(e.glh_counted), std::to_string(e.glh_achieved), "", line.pathways,
+        line.suggestion, points_cell(line.points), line.predicted_grade};
     for (const std::string& cell : cells) {
         out.push_back(',');
         append_csv_cell(out, cell);
@@ -129,13 +131,16 @@ std::string render_summary_table(const SummaryView& view, bool colour) {
                     tone_of(e));
     }
     out += entries.empty() ? "No entries.\n" : entries.render(colour);
-    Table suites({"SUITE", "ENTRIES", "ELIGIBLE", "NOT ELIGIBLE", "AT RISK", "ACKNOWLEDGED"});
+    Table suites({"SUITE", "ENTRIES", "ELIGIBLE", "NOT ELIGIBLE", "AT RISK", "ACKNOWLEDGED",
+                  "FROM OTHER CENTRES"});
     Tally all;
+    std::size_t transferred = 0;
     for (const SuiteCounts& suite : view.suites) {
         const Tally& t = suite.tally;
         suites.add({suite.suite_id, std::to_string(t.entries), std::to_string(t.eligible),
                     std::to_string(t.not_eligible), std::to_string(t.at_risk),
-                    std::to_string(t.acknowledged)});
+                    std::to_string(t.acknowledged), std::to_string(suite.transferred)});
+        transferred += suite.transferred;
         all.entries += t.entries;
         all.eligible += t.eligible;
         all.not_eligible += t.not_eligible;
@@ -145,6 +150,11 @@ std::string render_summary_table(const SummaryView& view, bool colour) {
     }
     out += "\n" + suites.render(colour);
     out += "\n" + tally_sentence(all, view.current) + "\n";
+    if (transferred > 0) {
+        out += fmt::format("{} entr{} count{} units taken at another centre ('report candidate' "
+                           "marks them).\n",
+                           transferred, transferred == 1 ? "y" : "ies", transferred == 1 ? "s" : "");
+    }
     return out;
 }
 
@@ -176,8 +186,9 @@ std::string render_summary_json(const SummaryView& view) {
                            model::info(e.status).code, e.at_risk, e.acknowledged);
         out += ",\"main_reason\":";
         append_json_string(out, main_label(e));
-        out += fmt::format(",\"glh_required\":{},\"glh_counted\":{},\"glh_achieved\":{}}}",
-                           e.glh_required, e.glh_counted, e.glh_achieved);
+        out += fmt::format(",\"glh_required\":{},\"glh_counted\":{},\"glh_achieved\":{},"
+                           "\"transferred_units\":{}}}",
+                           e.glh_required, e.glh_counted, e.glh_achieved, line.transferred_units);
     }
     out += "\n],\"suites\":[";
     for (std::size_t i = 0; i < view.suites.size(); ++i) {
@@ -185,9 +196,9 @@ std::string render_summary_json(const SummaryView& view) {
         out += i > 0 ? ",\n{\"suite\":" : "\n{\"suite\":";
         append_json_string(out, view.suites[i].suite_id);
         out += fmt::format(",\"entries\":{},\"eligible\":{},\"not_eligible\":{},\"withdrawn\":{},"
-                           "\"at_risk\":{},\"acknowledged\":{}}}",
+                           "\"at_risk\":{},\"acknowledged\":{},\"transferred\":{}}}",
                            t.entries, t.eligible, t.not_eligible, t.withdrawn, t.at_risk,
-                           t.acknowledged);
+                           t.acknowledged, view.suites[i].transferred);
     }
     out += "\n]}\n";
     return out;

@@ -4,6 +4,7 @@
 // view plain data. Each function returns the whole text so that tests can compare it.
 
 #include "engine/judge.hpp"
+#include "engine/options.hpp"
 #include "model/codes.hpp"
 #include "model/series.hpp"
 #include "report/results.hpp"
@@ -27,6 +28,9 @@ struct EntryLine {
     std::string suite_id;
     model::Series ecd;
     engine::EntryResult result;
+    std::string pathways{};    ///< the `pathways` cell
+    std::string suggestion{};  ///< the `suggestion` cell
+    int transferred_units = 0; ///< counted units whose winning row came from another centre
     int points = -1;             ///< points of the counted units; -1: not graded
     std::string predicted_grade{}; ///< empty until every counted unit has a grade
 };
@@ -55,6 +59,7 @@ struct SuiteCounts {
     std::string suite_id;
     std::string title;
     Tally tally;
+    std::size_t transferred = 0; ///< entries counting units taken at another centre
 };
 
 struct SummaryView {
@@ -64,7 +69,8 @@ struct SummaryView {
     model::Series current;
 };
 
-/// Every entry with status and GLH (counted, achieved, required), then one line per suite.
+/// Every entry with status and GLH (counted, achieved, required), then one line per suite
+/// with how many entries count units taken at other centres.
 std::string render_summary_table(const SummaryView& view, bool colour);
 /// {"current_series", "imported_at", "entries": [...], "suites": [...]}.
 std::string render_summary_json(const SummaryView& view);
@@ -101,20 +107,23 @@ struct GradeView {
 struct CandidateEntryView {
     EntryLine line;
     std::vector<UnitView> units;
-    std::vector<std::string> needs;    ///< what is missing or needs action, one sentence each
-    std::vector<std::string> pathways; ///< pathway standing, one sentence each
-    std::vector<std::string> notes;    ///< rows that count for nothing
-    std::optional<GradeView> grade{};  ///< absent: no grading data for the suite, or withdrawn
+    std::vector<std::string> needs;            ///< what is missing or needs action, one sentence each
+    std::vector<engine::PathwayLine> pathways; ///< standing of each pathway of the qualification
+    engine::Options options;                   ///< sizes of the suite the units meet
+    std::vector<std::string> notes;            ///< rows that count for nothing
+    std::optional<GradeView> grade{};          ///< absent: no grading data for the suite, or withdrawn
 };
 
 /// The candidate view's sentences about a grade, e.g. "200 points; predicted grade DD".
 std::vector<std::string> grade_sentences(const GradeView& grade);
 
-/// Each entry of one candidate: heading, a unit table, then what needs action, pathways, the
-/// grade and notes.
+/// Each entry of one candidate: heading, a unit table (units from other centres marked
+/// "from centre NNNNN"), then what needs action, pathways, move-down/top-up options, the grade
+/// and notes.
 std::string render_candidate(const std::vector<CandidateEntryView>& entries,
                              model::Series current, bool colour);
-/// The same as JSON: {"candidate_number", "entries": [{..., "units": [...], "needs": [...]}]}.
+/// The same as JSON: {"candidate_number", "entries": [{..., "units": [...], "needs": [...],
+/// "pathways": [...], "options": {...}, "suggestion", "grade": {...} or null, "notes": [...]}]}.
 std::string render_candidate_json(const std::vector<CandidateEntryView>& entries);
 
 // --- changes -------------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 // The detailed views: one candidate's entries unit by unit, and checkpoint readiness.
 #include "report/views.hpp"
 
+#include "report/beyond.hpp"
+
 #include "report/cells.hpp"
 #include "report/table.hpp"
 
@@ -75,6 +77,46 @@ void json_list(std::string& out, std::string_view name, const std::vector<std::s
         append_json_string(out, items[i]);
     }
     out += "]";
+}
+
+std::vector<std::string> codes(const std::vector<const model::Qualification*>& qualifications) {
+    std::vector<std::string> out;
+    for (const model::Qualification* qualification : qualifications) {
+        out.push_back(qualification->code);
+    }
+    return out;
+}
+
+std::string code_words(const std::vector<const model::Qualification*>& qualifications) {
+    return qualifications.empty() ? std::string("none")
+                                  : fmt::format("{}", fmt::join(codes(qualifications), ", "));
+}
+
+// What the units meet in the suite, then the suggestion, when there is anything to say.
+std::vector<std::string> option_lines(const CandidateEntryView& entry) {
+    const engine::Options& options = entry.options;
+    if (options.met_achieved.empty() && options.met_in_progress.empty() &&
+        entry.line.suggestion.empty()) {
+        return {};
+    }
+    std::vector<std::string> lines{fmt::format("the units meet now: {}; with units in progress: {}",
+                                               code_words(options.met_achieved),
+                                               code_words(options.met_in_progress))};
+    if (!entry.line.suggestion.empty()) {
+        lines.push_back(entry.line.suggestion);
+    }
+    return lines;
+}
+
+std::string pathway_json(const engine::PathwayLine& line) {
+    std::string out = "{";
+    json_field(out, "id", line.pathway->id);
+    json_field(out, "title", line.pathway->title);
+    out += fmt::format("\"declared\":{},\"met_achieved\":{},\"met_in_progress\":{},"
+                       "\"still_needed\":[{}],\"awaiting\":[{}]}}",
+                       line.declared, line.met_achieved, line.met_in_progress,
+                       fmt::join(line.still_needed, ","), fmt::join(line.awaiting, ","));
+    return out;
 }
 
 std::string unit_json(const UnitView& unit) {
@@ -182,7 +224,12 @@ std::string render_candidate(const std::vector<CandidateEntryView>& entries,
         out += status_sentence(line.result, current) + "\n\n";
         out += unit_table(entry.units).render(colour);
         bullet_list(out, "Needs action:", entry.needs);
-        bullet_list(out, "Pathways:", entry.pathways);
+        std::vector<std::string> pathways;
+        for (const engine::PathwayLine& pathway : entry.pathways) {
+            pathways.push_back(pathway_sentence(pathway));
+        }
+        bullet_list(out, "Pathways:", pathways);
+        bullet_list(out, "Move down / top up:", option_lines(entry));
         if (entry.grade) {
             bullet_list(out, "Grade:", grade_sentences(*entry.grade));
         }
@@ -215,9 +262,20 @@ std::string render_candidate_json(const std::vector<CandidateEntryView>& entries
         }
         out += "],";
         json_list(out, "needs", entry.needs);
+        out += ",\"pathways\":[";
+        for (std::size_t p = 0; p < entry.pathways.size(); ++p) {
+            if (p > 0) {
+                out.push_back(',');
+            }
+            out += pathway_json(entry.pathways[p]);
+        }
+        out += "],\"options\":{";
+        json_list(out, "met_achieved", codes(entry.options.met_achieved));
         out += ",";
-        json_list(out, "pathways", entry.pathways);
-        out += ",\"grade\":";
+        json_list(out, "met_in_progress", codes(entry.options.met_in_progress));
+        out += "},";
+        json_field(out, "suggestion", entry.line.suggestion);
+        out += "\"grade\":";
         out += entry.grade ? grade_json(*entry.grade) : "null";
         out += ",";
         json_list(out, "notes", entry.notes);

@@ -71,7 +71,7 @@ struct Store::Import::State {
     Statement insert_entry{connection,
                            "INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"};
     Statement insert_unit_row{connection,
-                              "INSERT INTO unit_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"};
+                              "INSERT INTO unit_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"};
     Statement insert_visit{connection, "INSERT INTO visits VALUES (?, ?, ?, ?, ?, ?)"};
 
     explicit State(Connection& c) : connection(c), transaction(c, true) {}
@@ -117,6 +117,7 @@ void Store::Import::add_unit_row(const model::UnitRow& row) {
     insert.bind(7, std::int64_t{static_cast<int>(row.grade)});
     insert.bind_or_null(8, row.qualification_code).bind_or_null(9, row.taken_at_centre);
     insert.bind_or_null(10, row.series).bind(11, date_number(row.date));
+    insert.bind_or_null(12, row.uci);
     insert.run();
     m_state->last_unit_row = m_state->connection.last_insert_rowid();
     if (m_state->first_unit_row == 0) {
@@ -220,7 +221,7 @@ void load_unit_rows(Connection& connection, std::int64_t import_id, model::FactS
     range.step();
     Statement rows(connection,
                    "SELECT line, centre, candidate, unit, status, grade, qualification_code,"
-                   " taken_at_centre, series, date FROM unit_rows"
+                   " taken_at_centre, series, date, uci FROM unit_rows"
                    " WHERE rowid BETWEEN ? AND ? ORDER BY rowid");
     rows.bind(1, range.integer(0)).bind(2, range.integer(1));
     // One UnitRow whose views point into SQLite's row buffers, valid until the next step.
@@ -237,6 +238,7 @@ void load_unit_rows(Connection& connection, std::int64_t import_id, model::FactS
         row.taken_at_centre = rows.text(7);
         row.series = rows.text(8);
         row.date = date_from_number(rows.integer(9));
+        row.uci = rows.text(10);
         if (auto problem = sink.add_unit_row(row)) {
             add_problem(problems, file, row.line, *problem);
         }

@@ -60,6 +60,7 @@ struct StoredResult {
     std::string suggestion;      ///< e.g. the smaller qualification the units would give
     int points = -1;             ///< -1: no points computed
     std::string predicted_grade; ///< empty: none
+    int transferred_units = 0;   ///< counted units whose winning row came from another centre
 };
 
 /// One check run: the import it judged and the date it judged it on.

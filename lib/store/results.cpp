@@ -33,6 +33,7 @@ void bind_result(Statement& insert, std::int64_t run_id, const StoredResult& res
     insert.bind(15, std::int64_t{result.glh_achieved}).bind_or_null(16, result.pathways);
     insert.bind_or_null(17, result.suggestion).bind(18, std::int64_t{result.points});
     insert.bind_or_null(19, result.predicted_grade);
+    insert.bind(20, std::int64_t{result.transferred_units});
 }
 
 StoredResult read_result(const Statement& select) {
@@ -55,6 +56,7 @@ StoredResult read_result(const Statement& select) {
     result.suggestion = select.text(15);
     result.points = static_cast<int>(select.integer(16));
     result.predicted_grade = select.text(17);
+    result.transferred_units = static_cast<int>(select.integer(18));
     return result;
 }
 
@@ -67,7 +69,7 @@ std::int64_t Store::save_results(std::int64_t import_id, const std::string& toda
     run.bind(1, import_id).bind(2, today_iso).run();
     std::int64_t run_id = m_connection->last_insert_rowid();
     Statement insert(*m_connection, "INSERT INTO results VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                                    " ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                                    " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (const auto& result : results) {
         bind_result(insert, run_id, result);
         insert.run();
@@ -104,7 +106,8 @@ std::vector<StoredResult> Store::run_results(std::int64_t run_id, bool at_risk_o
                      std::string("SELECT centre, candidate, qualification_code, surname, forename,"
                                  " qualification_title, ecd_year, result_status, reasons, at_risk,"
                                  " acknowledged, glh_required, glh_counted, glh_achieved,"
-                                 " pathways, suggestion, points, predicted_grade FROM results"
+                                 " pathways, suggestion, points, predicted_grade, transferred_units"
+                                 " FROM results"
                                  " WHERE run_id = ?") +
                          (at_risk_only ? " AND at_risk = 1" : "") + " ORDER BY rowid");
     select.bind(1, run_id);

@@ -133,6 +133,13 @@ ALTER TABLE declarations ADD COLUMN prev_hash TEXT NOT NULL DEFAULT '';
 ALTER TABLE declarations ADD COLUMN hash TEXT NOT NULL DEFAULT '';
 )sql";
 
+// Version 3: the UCI a unit row may carry (rows matched to entries by UCI), and how many
+// of a result's counted units came from other centres.
+constexpr const char* k_schema_v3 = R"sql(
+ALTER TABLE unit_rows ADD COLUMN uci TEXT;
+ALTER TABLE results ADD COLUMN transferred_units INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 constexpr const char* k_schema_v2_after = R"sql(
 CREATE TRIGGER declarations_no_update BEFORE UPDATE ON declarations
 BEGIN SELECT RAISE(ABORT, 'the declarations log is append-only'); END;
@@ -166,6 +173,7 @@ const std::vector<Migration>& migrations() {
     static const std::vector<Migration> k_migrations = {
         {1, k_schema_v1, nullptr, nullptr},
         {2, k_schema_v2, chain_declarations, k_schema_v2_after},
+        {3, k_schema_v3, nullptr, nullptr},
     };
     return k_migrations;
 }

@@ -33,7 +33,7 @@ struct OpenOptions {
 };
 
 /// The schema version this code writes; Store::open migrates older stores up to it.
-inline constexpr int k_schema_version = 2;
+inline constexpr int k_schema_version = 3;
 
 class Store {
 public:

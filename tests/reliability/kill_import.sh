@@ -18,7 +18,7 @@ fail() { echo "FAIL: $*"; exit 1; }
 
 # The new data: one more claim, which changes 0601's result, and every row 500 times over.
 cp "$root/examples/units.csv" new-units.csv
-echo '61234,0601,4,Claim submitted,,,,2027-04-28,' >> new-units.csv
+echo '61234,0601,4,Claim submitted,,,,2027-04-28,,' >> new-units.csv
 for _ in $(seq 500); do tail -n +2 "$root/examples/units.csv"; done >> new-units.csv
 
 "$qualcheck" import --user cron "${opts[@]}" --store old.db --candidates "$root/examples/candidates.csv" \

@@ -38,7 +38,7 @@ cells() {
          row++; col = 0
          for (i = 2; i <= NF; i++) {
            cell = $i; repeat = 1; type = ""; formula = ""; text = ""
-           if (match(cell, /number-columns-repeated="[0-9]+"/)) repeat = substr(cell, RSTART + 31, RLENGTH - 32)
+           if (match(cell, /number-columns-repeated="[0-9]+"/)) repeat = substr(cell, RSTART + 25, RLENGTH - 26)
            if (match(cell, /office:value-type="[a-z]+"/)) type = substr(cell, RSTART + 19, RLENGTH - 20)
            if (match(cell, /table:formula="[^"]*"/)) formula = substr(cell, RSTART + 15, RLENGTH - 16)
            if (match(cell, /<text:p>[^<]*<\/text:p>/)) text = substr(cell, RSTART + 8, RLENGTH - 17)
@@ -75,6 +75,7 @@ for f in plain.cells excel.cells; do
   expect $f "$r100" 4 float "" "-5" "a forename that is a number stays a number"
   expect $f "$r42" 14 float "" "150" "glh_required is a number"
   expect $f "$r42" 15 float "" "60" "glh_counted is a number"
+  expect $f "$r42" 20 float "" "6" "points is a number (after three empty cells)"
 done
 expect plain.cells "$r42" 2 float "" "42" "plain CSV: LibreOffice drops 0042's zeros"
 expect plain.cells "$r42" 1 float "" "1234" "plain CSV: LibreOffice drops 01234's zero"

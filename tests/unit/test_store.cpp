@@ -218,6 +218,57 @@ TEST_CASE("a version 1 store is migrated and keeps its data") {
     CHECK_FALSE(store.verify_declarations().has_value());
 }
 
+TEST_CASE("a version 2 store is migrated to 3: unit rows and results keep their data") {
+    TempDir dir;
+    std::string path = dir.file("q.db");
+    {
+        auto old = Store::create_at_version(path, 2);
+        old.run_sql_for_tests(
+            "INSERT INTO imports (id, at, user, first_unit_row, last_unit_row) "
+            "VALUES (1, '2025-01-10T06:00:00', 'alice', 1, 1);"
+            "INSERT INTO import_files VALUES (1, 'candidates', 'c.csv', 'abc', 1, 10);"
+            "INSERT INTO entries VALUES (1, 2, '61234', '0042', NULL, 'Smith', 'Ann', '05839', 2025,"
+            " 0, 0, NULL, 0);"
+            "INSERT INTO unit_rows VALUES (1, 2, '61234', '0042', 1, 1, 4, NULL, NULL, 'June 2024', 0);"
+            "INSERT INTO runs VALUES (1, 1, '2025-01-10');"
+            "INSERT INTO results VALUES (1, '61234', '0042', '05839', 'Smith', 'Ann', 'Ext', 2025, 0,"
+            " 0, 0, 0, 120, 120, 60, NULL, NULL, -1, NULL);");
+    }
+    auto store = Store::open(path, OpenMode::must_exist);
+    CHECK(store.schema_version() == 3);
+    auto rules = make_rules();
+    RecordingSink sink;
+    store.load_current(rules, sink);
+    CHECK(sink.rows == std::vector<std::string>{"0042 1 result_achieved M June 2024 0000-00-00 2"});
+    auto results = store.run_results(1);
+    REQUIRE(results.size() == 1);
+    CHECK(results[0].transferred_units == 0);
+}
+
+TEST_CASE("a unit row's UCI is stored and given back") {
+    TempDir dir;
+    auto rules = make_rules();
+    auto store = Store::open(dir.file("q.db"), OpenMode::create_if_missing);
+    auto import = store.begin_import("2025-01-10T06:00:00", "alice");
+    import.add_entry(make_entry(rules, "0042", 2));
+    model::UnitRow row = make_row("0333", 1, 2);
+    row.centre = "68420";
+    row.uci = "684202500333K";
+    import.add_unit_row(row);
+    import.add_unit_row(make_row("0042", 2, 3));
+    import.commit({{"candidates", "c.csv", std::string(64, 'a'), 1, 10}});
+    struct UciSink : model::FactSink {
+        std::vector<std::string> ucis;
+        std::optional<model::Problem> add_entry(model::Entry) override { return std::nullopt; }
+        std::optional<model::Problem> add_unit_row(const model::UnitRow& r) override {
+            ucis.push_back(std::string(r.centre) + "/" + std::string(r.candidate) + " " + std::string(r.uci));
+            return std::nullopt;
+        }
+    } sink;
+    store.load_current(rules, sink);
+    CHECK(sink.ucis == std::vector<std::string>{"68420/0333 684202500333K", "61234/0042 "});
+}
+
 TEST_CASE("imports keep history and the latest is current") {
     TempDir dir;
     auto rules = make_rules();
@@ -391,6 +442,9 @@ TEST_CASE("check runs are kept with their results in order") {
     fine.at_risk = false;
     fine.points = 42;
     fine.predicted_grade = "M";
+    fine.pathways = "app-dev (declared): met";
+    fine.suggestion = "top up to 05840 Diploma possible now";
+    fine.transferred_units = 2;
     auto run1 = store.save_results(first_import, "2025-01-10", {risky, fine});
     auto second_import = import_sample(store, rules, "2025-02-10T06:00:00", std::string(64, 'b'));
     auto run2 = store.save_results(second_import, "2025-02-10", {fine, risky});
@@ -405,6 +459,10 @@ TEST_CASE("check runs are kept with their results in order") {
     CHECK(all[0].candidate == "0043");
     CHECK(all[0].points == 42);
     CHECK(all[0].predicted_grade == "M");
+    CHECK(all[0].pathways == "app-dev (declared): met");
+    CHECK(all[0].suggestion == "top up to 05840 Diploma possible now");
+    CHECK(all[0].transferred_units == 2);
+    CHECK(all[1].transferred_units == 0);
     auto at_risk = store.run_results(run2, true);
     REQUIRE(at_risk.size() == 1);
     CHECK(at_risk[0].candidate == "0042");

@@ -68,13 +68,13 @@ TEST_CASE("changes view: nothing changed, and CSV with the change column first")
     CHECK(csv.substr(0, csv.find("\r\n")) ==
           "change,centre_number,candidate_number,surname,forename,qualification_code,"
           "qualification_title,estimated_completion,result_status,at_risk,acknowledged,"
-          "main_reason,reasons,reason_codes,glh_required,glh_counted,glh_achieved,notes,points,"
-          "predicted_grade");
+          "main_reason,reasons,reason_codes,glh_required,glh_counted,glh_achieved,notes,pathways,"
+          "suggestion,points,predicted_grade");
     CHECK(csv.substr(csv.find("\r\n") + 2) ==
           "no longer at risk,61234,0304,\"'=Zielinski\",Marek,90202,Diploma in Sport,Summer 2027,"
-          "eligible,no,no,,,,300,300,0,,,\r\n"
+          "eligible,no,no,,,,300,300,0,,,,,\r\n"
           "now at risk,61234,0019,Jones,Siân,90202,Diploma in Sport,Summer 2027,"
-          "eligible,no,no,,,,300,300,0,,72,M\r\n");
+          "eligible,no,no,,,,300,300,0,,,,72,M\r\n");
     CHECK(change_label(ChangeKind::reasons_changed) == "reasons changed");
 }
 
@@ -176,7 +176,7 @@ TEST_CASE("grade sentences: complete, so far, without thresholds, and not predic
 }
 
 TEST_CASE("candidate view: the grade after pathways, and in JSON; none without grading data") {
-    CandidateEntryView entry{line("0012", "Chen", "Wei", engine::EntryResult{}), {}, {}, {}, {}};
+    CandidateEntryView entry{line("0012", "Chen", "Wei", engine::EntryResult{}), {}, {}, {}, {}, {}};
     CHECK(render_candidate({entry}, k_summer_2027, false).find("Grade:") == std::string::npos);
     CHECK(render_candidate_json({entry}).find("\"grade\":null,") != std::string::npos);
     entry.grade = GradeView{68, "D", "D", {1, 2, 3}, {5, 7}, {}, "", "", true};

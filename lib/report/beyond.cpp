@@ -1,0 +1,147 @@
+// Pathway cells and sentences, suggestions, and the `report options` view.
+#include "report/beyond.hpp"
+
+#include "report/cells.hpp"
+#include "report/table.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+namespace qc::report {
+
+namespace {
+
+std::string_view plural(const std::vector<int>& units) { return units.size() == 1 ? "" : "s"; }
+
+} // namespace
+
+std::string pathways_cell(const std::vector<engine::PathwayLine>& lines) {
+    std::string out;
+    for (const engine::PathwayLine& line : lines) {
+        out += out.empty() ? "" : "; ";
+        out += line.pathway->id;
+        out += line.declared ? " (declared): " : ": ";
+        if (line.met_achieved) {
+            out += "met";
+        } else if (line.met_in_progress) {
+            out += fmt::format("awaiting {}", fmt::join(line.awaiting, ", "));
+        } else {
+            out += fmt::format("needs {}", fmt::join(line.still_needed, ", "));
+        }
+    }
+    return out;
+}
+
+std::string pathway_standing_words(const engine::PathwayLine& line) {
+    if (line.met_achieved) {
+        return "met";
+    }
+    if (line.met_in_progress) {
+        return fmt::format("met once unit{} {} {} achieved (in progress)", plural(line.awaiting),
+                           fmt::join(line.awaiting, ", "), line.awaiting.size() == 1 ? "is" : "are");
+    }
+    return fmt::format("not met, needs unit{} {}", plural(line.still_needed),
+                       fmt::join(line.still_needed, ", "));
+}
+
+std::string pathway_sentence(const engine::PathwayLine& line) {
+    return fmt::format("{} ({}){}: {}", line.pathway->id, line.pathway->title,
+                       line.declared ? ", declared" : "", pathway_standing_words(line));
+}
+
+std::string suggestion_text(const engine::Suggestion& suggestion, const engine::EntryResult& result) {
+    if (suggestion.kind == engine::SuggestionKind::none || suggestion.to == nullptr) {
+        return {};
+    }
+    const std::string_view move =
+        suggestion.kind == engine::SuggestionKind::move_down ? "move down" : "top up";
+    const std::string_view when = suggestion.now ? "now" : "once the units in progress are achieved";
+    if (result.status == model::ResultStatus::eligible) {
+        return fmt::format("{} to {} {} possible {}", move, suggestion.to->code, suggestion.to->title,
+                           when);
+    }
+    return fmt::format("{} to {} {} would be eligible {}", move, suggestion.to->code,
+                       suggestion.to->title, when);
+}
+
+std::string render_options_table(const std::vector<OptionsLine>& lines, bool colour) {
+    if (lines.empty()) {
+        return "No entry can move down or top up.\n";
+    }
+    Table table({"CENTRE", "CAND", "NAME", "QUAL", "STATUS", "MET NOW", "MET WITH IN PROGRESS",
+                 "SUGGESTION"});
+    for (const OptionsLine& option : lines) {
+        const EntryLine& line = option.line;
+        table.add({line.centre, line.candidate, display_name(line.surname, line.forename),
+                   line.qualification_code, std::string(model::info(line.result.status).label),
+                   fmt::format("{}", fmt::join(option.met_achieved, " ")),
+                   fmt::format("{}", fmt::join(option.met_in_progress, " ")), option.suggestion},
+                  line.result.at_risk ? RowTone::alert : RowTone::plain);
+    }
+    return table.render(colour) + fmt::format("\n{} entr{} can move down or top up.\n", lines.size(),
+                                              lines.size() == 1 ? "y" : "ies");
+}
+
+std::string render_options_csv(const std::vector<OptionsLine>& lines) {
+    std::string out = "centre_number,candidate_number,surname,forename,qualification_code,"
+                      "result_status,at_risk,met_achieved,met_in_progress,suggestion\r\n";
+    for (const OptionsLine& option : lines) {
+        const EntryLine& line = option.line;
+        const std::string achieved = fmt::format("{}", fmt::join(option.met_achieved, ";"));
+        const std::string in_progress = fmt::format("{}", fmt::join(option.met_in_progress, ";"));
+        const std::string_view cells[] = {line.centre, line.candidate, line.surname, line.forename,
+                                          line.qualification_code, model::info(line.result.status).code,
+                                          line.result.at_risk ? "yes" : "no", achieved, in_progress,
+                                          option.suggestion};
+        for (std::size_t i = 0; i < std::size(cells); ++i) {
+            if (i > 0) {
+                out.push_back(',');
+            }
+            append_csv_cell(out, cells[i]);
+        }
+        out += "\r\n";
+    }
+    return out;
+}
+
+namespace {
+
+void json_strings(std::string& out, std::string_view name, const std::vector<std::string>& items) {
+    out += fmt::format(",\"{}\":[", name);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        out += i > 0 ? "," : "";
+        append_json_string(out, items[i]);
+    }
+    out += "]";
+}
+
+} // namespace
+
+std::string render_options_json(const std::vector<OptionsLine>& lines, const util::Date& today) {
+    std::string out = "{\"today\":";
+    append_json_string(out, util::to_iso(today));
+    out += ",\"entries\":[";
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const EntryLine& line = lines[i].line;
+        out += i > 0 ? ",\n{" : "\n{";
+        const std::pair<const char*, const std::string*> fields[] = {
+            {"centre_number", &line.centre},   {"candidate_number", &line.candidate},
+            {"surname", &line.surname},        {"forename", &line.forename},
+            {"qualification_code", &line.qualification_code}};
+        for (std::size_t f = 0; f < std::size(fields); ++f) {
+            out += fmt::format("{}\"{}\":", f > 0 ? "," : "", fields[f].first);
+            append_json_string(out, *fields[f].second);
+        }
+        out += fmt::format(",\"result_status\":\"{}\",\"at_risk\":{}",
+                           model::info(line.result.status).code, line.result.at_risk);
+        json_strings(out, "met_achieved", lines[i].met_achieved);
+        json_strings(out, "met_in_progress", lines[i].met_in_progress);
+        out += ",\"suggestion\":";
+        append_json_string(out, lines[i].suggestion);
+        out += "}";
+    }
+    out += "\n]}\n";
+    return out;
+}
+
+} // namespace qc::report

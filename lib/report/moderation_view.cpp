@@ -1,0 +1,229 @@
+// The `report moderation` view: each suite's visits with their deadlines, then what needs
+// action and whom it affects.
+#include "report/beyond.hpp"
+
+#include "report/cells.hpp"
+#include "report/table.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+
+namespace qc::report {
+
+namespace {
+
+using moderation::FindingKind;
+
+std::string_view kind_word(model::VisitKind kind) {
+    return kind == model::VisitKind::final ? "final" : "interim";
+}
+
+std::string_view status_word(model::VisitStatus status) {
+    return status == model::VisitStatus::completed ? "completed" : "scheduled";
+}
+
+std::string iso_or_empty(const util::Date& date) {
+    return date.valid() ? util::to_iso(date) : std::string();
+}
+
+std::string affected_line(const ModerationEntry& entry) {
+    std::string out = fmt::format("{} {} {}", entry.candidate, entry.qualification_code,
+                                  display_name(entry.surname, entry.forename));
+    return entry.detail.empty() ? out : out + ": " + entry.detail;
+}
+
+void visits_table(std::string& out, const ModerationSuite& suite, bool colour) {
+    if (suite.visits.empty()) {
+        out += "No visits booked.\n";
+        return;
+    }
+    Table table({"VISIT", "KIND", "STATUS", "ENTRIES DUE", "CLAIMS DUE"});
+    for (const model::Visit& visit : suite.visits) {
+        table.add({util::to_iso(visit.date), std::string(kind_word(visit.kind)),
+                   std::string(status_word(visit.status)),
+                   util::to_iso(util::add_days(visit.date, -moderation::k_entry_days)),
+                   util::to_iso(util::add_days(visit.date, -moderation::k_claim_days))});
+    }
+    out += table.render(colour);
+}
+
+std::size_t finding_list(std::string& out, const ModerationView& view, const std::string& suite_id,
+                         bool colour) {
+    std::size_t shown = 0;
+    for (const ModerationFinding& finding : view.findings) {
+        if (finding.suite_id != suite_id || !moderation::needs_action(finding.kind)) {
+            continue;
+        }
+        ++shown;
+        const std::string heading =
+            fmt::format("{}: {}", moderation::info(finding.kind).label, finding.text);
+        out += colour ? fmt::format("\n\x1b[31m{}\x1b[0m\n", heading) : "\n" + heading + "\n";
+        for (std::size_t i = 0; i < finding.affected.size() && i < k_listed; ++i) {
+            out += "  - " + affected_line(finding.affected[i]) + "\n";
+        }
+        if (finding.affected.size() > k_listed) {
+            out += fmt::format("  ... and {} more (--format csv lists every one)\n",
+                               finding.affected.size() - k_listed);
+        }
+    }
+    return shown;
+}
+
+} // namespace
+
+ModerationView moderation_view(const engine::EntryBook& book, const model::RuleBook& rules,
+                               const std::vector<model::Visit>& visits,
+                               const std::vector<moderation::Finding>& findings,
+                               const util::Date& today) {
+    ModerationView view;
+    view.today = today;
+    for (const moderation::Finding& finding : findings) {
+        ModerationFinding line{finding.suite->id, finding.kind, finding.visit, finding.due,
+                               finding.text, {}};
+        for (const moderation::Affected& affected : finding.affected) {
+            const model::Entry& entry = book.entry(affected.entry);
+            line.affected.push_back({entry.centre, entry.candidate, entry.surname, entry.forename,
+                                     entry.qualification->code, affected.units, affected.detail});
+        }
+        view.findings.push_back(std::move(line));
+    }
+    for (const auto& suite : rules.suites()) {
+        ModerationSuite one{suite->id, suite->title, {}};
+        for (const model::Visit& visit : visits) {
+            if (visit.suite == suite.get()) {
+                one.visits.push_back(visit);
+            }
+        }
+        std::stable_sort(one.visits.begin(), one.visits.end(),
+                         [](const model::Visit& a, const model::Visit& b) { return a.date < b.date; });
+        const bool has_findings = std::any_of(view.findings.begin(), view.findings.end(),
+                                              [&](const auto& f) { return f.suite_id == suite->id; });
+        if (!one.visits.empty() || has_findings) {
+            view.suites.push_back(std::move(one));
+        }
+    }
+    return view;
+}
+
+std::string render_moderation_table(const ModerationView& view, bool colour) {
+    std::string out = fmt::format("Moderation on {}: claims are due {} days and entries {} days "
+                                  "before each visit.\n",
+                                  util::to_iso(view.today), moderation::k_claim_days,
+                                  moderation::k_entry_days);
+    if (view.suites.empty()) {
+        return out + "\nNo visits booked and nothing to report.\n";
+    }
+    std::size_t needing_action = 0;
+    for (const ModerationSuite& suite : view.suites) {
+        out += fmt::format("\n{}: {}\n\n", suite.suite_id, suite.title);
+        visits_table(out, suite, colour);
+        needing_action += finding_list(out, view, suite.suite_id, colour);
+    }
+    out += needing_action == 0 ? "\nNothing needs action.\n"
+                               : fmt::format("\n{} finding{} need{} action.\n", needing_action,
+                                             needing_action == 1 ? "" : "s",
+                                             needing_action == 1 ? "s" : "");
+    return out;
+}
+
+std::string render_moderation_csv(const ModerationView& view) {
+    std::string out = "suite,visit_date,visit_kind,visit_status,finding,label,due,message,"
+                      "centre_number,candidate_number,surname,forename,qualification_code,units,"
+                      "detail\r\n";
+    const ModerationEntry none;
+    for (const ModerationFinding& finding : view.findings) {
+        const std::string visit_date = finding.visit ? util::to_iso(finding.visit->date) : "";
+        const std::string_view visit_kind = finding.visit ? kind_word(finding.visit->kind) : "";
+        const std::string_view visit_status = finding.visit ? status_word(finding.visit->status) : "";
+        const std::string due = iso_or_empty(finding.due);
+        const std::size_t rows = std::max<std::size_t>(finding.affected.size(), 1);
+        for (std::size_t i = 0; i < rows; ++i) {
+            const ModerationEntry& entry = finding.affected.empty() ? none : finding.affected[i];
+            const std::string units = fmt::format("{}", fmt::join(entry.units, ";"));
+            const std::string_view cells[] = {
+                finding.suite_id, visit_date, visit_kind, visit_status,
+                moderation::info(finding.kind).code, moderation::info(finding.kind).label, due,
+                finding.text, entry.centre, entry.candidate, entry.surname, entry.forename,
+                entry.qualification_code, units, entry.detail};
+            for (std::size_t c = 0; c < std::size(cells); ++c) {
+                if (c > 0) {
+                    out.push_back(',');
+                }
+                append_csv_cell(out, cells[c]);
+            }
+            out += "\r\n";
+        }
+    }
+    return out;
+}
+
+namespace {
+
+void json_text(std::string& out, std::string_view name, std::string_view value, bool comma = true) {
+    out += fmt::format("{}\"{}\":", comma ? "," : "", name);
+    append_json_string(out, value);
+}
+
+std::string visit_json(const model::Visit& visit) {
+    std::string out = "{";
+    json_text(out, "date", util::to_iso(visit.date), false);
+    json_text(out, "kind", kind_word(visit.kind));
+    json_text(out, "status", status_word(visit.status));
+    json_text(out, "entries_due", util::to_iso(util::add_days(visit.date, -moderation::k_entry_days)));
+    json_text(out, "claims_due", util::to_iso(util::add_days(visit.date, -moderation::k_claim_days)));
+    return out + "}";
+}
+
+std::string entry_json(const ModerationEntry& entry) {
+    std::string out = "{";
+    json_text(out, "centre_number", entry.centre, false);
+    json_text(out, "candidate_number", entry.candidate);
+    json_text(out, "surname", entry.surname);
+    json_text(out, "forename", entry.forename);
+    json_text(out, "qualification_code", entry.qualification_code);
+    out += fmt::format(",\"units\":[{}]", fmt::join(entry.units, ","));
+    json_text(out, "detail", entry.detail);
+    return out + "}";
+}
+
+} // namespace
+
+std::string render_moderation_json(const ModerationView& view) {
+    std::string out = "{";
+    json_text(out, "today", util::to_iso(view.today), false);
+    out += ",\"suites\":[";
+    for (std::size_t s = 0; s < view.suites.size(); ++s) {
+        const ModerationSuite& suite = view.suites[s];
+        out += s > 0 ? ",\n{" : "\n{";
+        json_text(out, "suite", suite.suite_id, false);
+        json_text(out, "title", suite.title);
+        out += ",\"visits\":[";
+        for (std::size_t v = 0; v < suite.visits.size(); ++v) {
+            out += (v > 0 ? "," : "") + visit_json(suite.visits[v]);
+        }
+        out += "]}";
+    }
+    out += "\n],\"findings\":[";
+    for (std::size_t f = 0; f < view.findings.size(); ++f) {
+        const ModerationFinding& finding = view.findings[f];
+        out += f > 0 ? ",\n{" : "\n{";
+        json_text(out, "suite", finding.suite_id, false);
+        json_text(out, "finding", moderation::info(finding.kind).code);
+        json_text(out, "label", moderation::info(finding.kind).label);
+        out += fmt::format(",\"needs_action\":{}", moderation::needs_action(finding.kind));
+        out += finding.visit ? ",\"visit\":" + visit_json(*finding.visit) : ",\"visit\":null";
+        json_text(out, "due", iso_or_empty(finding.due));
+        json_text(out, "message", finding.text);
+        out += ",\"entries\":[";
+        for (std::size_t e = 0; e < finding.affected.size(); ++e) {
+            out += (e > 0 ? "," : "") + entry_json(finding.affected[e]);
+        }
+        out += "]}";
+    }
+    out += "\n]}\n";
+    return out;
+}
+
+} // namespace qc::report
