@@ -2,6 +2,7 @@
 
 #include "csvio/exports.hpp"
 #include "diag/failure.hpp"
+#include "help.hpp"
 #include "report/cells.hpp"
 #include "report/output.hpp"
 #include "stored.hpp"
@@ -183,14 +184,15 @@ void register_import(CLI::App& app, ImportOptions& o) {
     sub->add_flag("--skip-invalid", o.skip_invalid,
                   "Load the good rows and write each rejected row, with its error, to --rejects");
     sub->add_option("--rejects", o.rejects, "Where --skip-invalid writes rejected rows (CSV)")->type_name("FILE");
-    sub->footer(R"(Everything is validated first; a bad file changes nothing (exit 2, every error listed).
-Importing the same files again is a no-op that says so.
-
-Examples:
-  qualcheck import --candidates candidates.csv --units units.csv
-  qualcheck import --config qualcheck.toml --candidates c.csv --units u.csv --visits visits.csv
-  qualcheck import --dry-run --candidates c.csv --units u.csv
-  qualcheck import --skip-invalid --rejects rejected.csv --candidates c.csv --units u.csv)");
+    set_help(*sub,
+             {{"qualcheck import --candidates candidates.csv --units units.csv --visits visits.csv",
+               "load this week's exports into the store named by ./qualcheck.toml"},
+              {"qualcheck import --dry-run --candidates candidates.csv --units units.csv",
+               "only validate: every error with its file and line, nothing written"},
+              {"qualcheck import --skip-invalid --rejects rejected.csv --candidates c.csv --units u.csv",
+               "load the good rows; the bad ones go to rejected.csv with their errors"}},
+             "Everything is validated first; a bad file changes nothing (exit 2, every error listed).\n"
+             "Importing the same files again is a no-op that says so.");
 }
 
 int run_import(const ImportOptions& o) {
