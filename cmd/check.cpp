@@ -61,7 +61,8 @@ int run_check(const CheckOptions& o) {
     }
     Setup setup = prepare(o.common);
     engine::EntryBook book(setup.rules);
-    read_exports(o.inputs, default_centre(o.common, setup.config), setup.rules, book);
+    ProgressDisplay progress(o.common);
+    read_exports(o.inputs, default_centre(o.common, setup.config), setup.rules, book, &progress);
 
     report::Output out(o.common.output);
     const report::Format format = resolve_format(o.common.format, out);

@@ -28,6 +28,7 @@ void add_common_options(CLI::App& app, CommonOptions& o, bool data_output) {
         ->type_name("FILE");
     app.add_option("--centre", o.centre, "Centre number for rows without one (default: from the config)")
         ->type_name("NUMBER");
+    app.add_flag("-q,--quiet", o.quiet, "No progress line on standard error (shown only on a terminal)");
     if (data_output) {
         app.add_option("--format", o.format, "Output format (default: table on a terminal, else csv)")
             ->type_name("table|csv|json");

@@ -3,6 +3,7 @@
 #include "csvio/exports.hpp"
 #include "diag/failure.hpp"
 #include "help.hpp"
+#include "progress.hpp"
 #include "report/cells.hpp"
 #include "report/output.hpp"
 #include "stored.hpp"
@@ -104,7 +105,8 @@ struct Loaded {
 };
 
 Loaded read_all(std::vector<Export>& exports, const Setup& setup, const std::string& centre,
-                engine::EntryBook& book, store::Store::Import* import, diag::Diagnostics* rejects) {
+                engine::EntryBook& book, store::Store::Import* import, diag::Diagnostics* rejects,
+                ProgressDisplay& progress) {
     ImportSink sink(book, import);
     csvio::ReadOptions options{centre, rejects};
     Loaded loaded;
@@ -112,7 +114,9 @@ Loaded read_all(std::vector<Export>& exports, const Setup& setup, const std::str
     auto attempt = [&](auto&& read) {
         try {
             read();
+            progress.clear();
         } catch (const diag::Failure& failure) {
+            progress.clear();
             if (failure.status() != diag::ExitStatus::bad_input) {
                 throw;
             }
@@ -122,13 +126,13 @@ Loaded read_all(std::vector<Export>& exports, const Setup& setup, const std::str
     };
     for (Export& e : exports) {
         if (e.role == "candidates") {
-            attempt([&] { e.record.rows = static_cast<std::int64_t>(csvio::read_candidates(e.input(), setup.rules, options, sink).rows); });
+            attempt([&] { e.record.rows = static_cast<std::int64_t>(csvio::read_candidates(progress.watch(e.input()), setup.rules, options, sink).rows); });
             loaded.entries = e.record.rows;
         } else if (e.role == "units") {
             if (!problems.empty()) {
                 break; // unit rows cannot be matched against entries that failed to load
             }
-            attempt([&] { e.record.rows = static_cast<std::int64_t>(csvio::read_units(e.input(), options, sink).rows); });
+            attempt([&] { e.record.rows = static_cast<std::int64_t>(csvio::read_units(progress.watch(e.input()), options, sink).rows); });
             loaded.unit_rows = e.record.rows;
         } else {
             attempt([&] {
@@ -213,8 +217,9 @@ int run_import(const ImportOptions& o) {
         }
     }
     engine::EntryBook book(setup.rules);
+    ProgressDisplay progress(o.common);
     if (o.dry_run) {
-        Loaded loaded = read_all(exports, setup, centre, book, nullptr, nullptr);
+        Loaded loaded = read_all(exports, setup, centre, book, nullptr, nullptr, progress);
         std::printf("dry run: the exports are valid: %lld entries, %lld unit rows, %lld visits; nothing written\n",
                     static_cast<long long>(loaded.entries), static_cast<long long>(loaded.unit_rows),
                     static_cast<long long>(loaded.visits));
@@ -231,7 +236,7 @@ int run_import(const ImportOptions& o) {
     diag::Diagnostics rejects(SIZE_MAX);
     {
         store::Store::Import import = store.begin_import(timestamp(setup), acting_user(o.user));
-        loaded = read_all(exports, setup, centre, book, &import, o.skip_invalid ? &rejects : nullptr);
+        loaded = read_all(exports, setup, centre, book, &import, o.skip_invalid ? &rejects : nullptr, progress);
         if (o.skip_invalid) {
             write_rejects(o.rejects, rejects); // before commit: a lost rejects file loses no rows
         }

@@ -300,7 +300,8 @@ std::vector<report::EntryLine> latest_lines(store::Store& store, const Setup& se
 
 std::vector<report::EntryLine> csv_lines(const ReportOptions& o, const Setup& setup) {
     engine::EntryBook book(setup.rules);
-    read_exports(o.inputs, default_centre(o.common, setup.config), setup.rules, book);
+    ProgressDisplay progress(o.common);
+    read_exports(o.inputs, default_centre(o.common, setup.config), setup.rules, book, &progress);
     std::vector<report::EntryLine> lines;
     for (std::size_t i = 0; i < book.size(); ++i) {
         const model::Entry& e = book.entry(i);
