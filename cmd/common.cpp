@@ -63,6 +63,10 @@ report::Format resolve_format(const std::string& text, const report::Output& out
     if (text == "json") {
         return report::Format::json;
     }
+    if (text == "html") {
+        throw Failure(ExitStatus::bad_input, "--format html is only for 'report summary'",
+                      "use table, csv or json here");
+    }
     std::string hint = util::did_you_mean(text, {"table", "csv", "json"});
     throw Failure(ExitStatus::bad_input, "--format: unknown format '" + text + "'",
                   hint.empty() ? "use table, csv or json" : hint);

@@ -2,6 +2,7 @@
 
 #include "diag/failure.hpp"
 #include "help.hpp"
+#include "report/html.hpp"
 #include "stored.hpp"
 
 #include <fmt/format.h>
@@ -70,6 +71,11 @@ void register_view(CLI::App& parent, const ViewHelp& help, ReportOptions& o) {
             ->type_name("FILE");
         view->add_option("--units", o.inputs.units, "Read units.csv instead of the store")
             ->type_name("FILE");
+    }
+    if (name == "summary") {
+        view->get_option("--format")
+            ->type_name("table|csv|json|html")
+            ->description("Output format; html: one page with charts (default: table on a terminal, else csv)");
     }
     if (name == "candidate") {
         view->add_option("NUMBER", o.candidate, "Candidate number, e.g. 0019")->required();
@@ -144,6 +150,12 @@ int run_summary(const ReportOptions& o) {
     view.suites = suite_counts(view.entries, setup.rules);
     view.current = setup.current;
     report::Output out(o.common.output);
+    if (o.common.format == "html") {
+        out.write(report::render_summary_html(
+            view, {setup.config.centre_name, setup.config.centre_number, setup.today}));
+        out.close();
+        return 0;
+    }
     const report::Format format = resolve_format(o.common.format, out);
     if (format == report::Format::table) {
         out.write(report::render_summary_table(view, use_colour(out)));

@@ -17,7 +17,7 @@ expect _qualcheck_check "(-o --output)-o[Write to FILE instead of standard outpu
 expect _qualcheck_check "(-o --output)--output[Write to FILE instead of standard output]:FILE:_files"
 expect _qualcheck_check "--store[The centre'"'"'s store (default: from the config, else qualcheck.db)]:FILE:_files"
 expect _qualcheck_check "*--rules[Rules file or folder of *.toml (repeatable; default: the installed rules)]:PATH:_files"
-expect _qualcheck_report_summary "--format[Output format (default: table on a terminal, else csv)]:table|csv|json:(table csv json)"
+expect _qualcheck_report_summary "--format[Output format; html: one page with charts (default: table on a terminal, else csv)]:table|csv|json|html:(table csv json html)"
 expect _qualcheck_report_candidate ":Candidate number, e.g. 0019: "
 stub_state=command
 expect _qualcheck "report:Views of the centre'"'"'s entries: at-risk, summary, candidate, changes, checkpoint, alert, declarations"
