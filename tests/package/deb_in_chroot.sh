@@ -23,6 +23,7 @@ if [ ! -s "$base" ]; then
 fi
 
 root=$(mktemp -d /tmp/qc-deb-test.XXXX)
+chmod 755 "$root" # apt downloads as _apt, who must reach /var/lib/apt
 cleanup() {
     umount "$root/dev" "$root/proc" 2>/dev/null
     if mountpoint -q "$root/dev" || mountpoint -q "$root/proc"; then
@@ -54,7 +55,7 @@ command -v g++ cmake && { echo "FAILED: build tools present"; ok=0; }
 step "apt install ./$1 (its Depends come from the mirror), and man-db to read the page"
 export DEBIAN_FRONTEND=noninteractive
 must apt-get update -q >/dev/null
-must apt-get install -y -q --no-install-recommends "/tmp/$1" man-db 2>&1 | grep -E '^(Setting up|Unpacking) ' 
+must apt-get install -y -q --no-install-recommends "/tmp/$1" man-db 2>&1 | grep -E '^Setting up (qualcheck|man-db) '
 dpkg-query -W -f='${Package} ${Version} ${Status}\nDepends: ${Depends}\n' qualcheck
 
 step "qualcheck --version and --help"
