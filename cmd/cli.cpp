@@ -5,16 +5,17 @@
 namespace qc::cmd {
 
 std::unique_ptr<CLI::App> make_app(Commands& commands) {
-    auto app = std::make_unique<CLI::App>(
-        "qualcheck: which students will not get a vocational qualification result on results day, and why",
-        "qualcheck");
+    auto app = std::make_unique<CLI::App>("qualcheck: which students will not get a vocational "
+                                          "qualification result on results day, and why",
+                                          "qualcheck");
     use_help_formatter(*app);
     app->require_subcommand(1);
     app->set_version_flag("--version", std::string("qualcheck ") + QC_VERSION);
     set_help(*app,
              {{"qualcheck check --candidates candidates.csv --units units.csv",
                "judge two exports straight from the files; exit 1 when an entry is at risk"},
-              {"qualcheck import --candidates candidates.csv --units units.csv && qualcheck report at-risk",
+              {"qualcheck import --candidates candidates.csv --units units.csv && qualcheck report "
+               "at-risk",
                "keep the data in the centre's store, then see who is at risk and why"},
               {"qualcheck check --rules examples/rules --candidates examples/candidates.csv "
                "--units examples/units.csv --today 2027-03-10",

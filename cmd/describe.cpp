@@ -10,7 +10,8 @@ namespace {
 
 clidoc::Option describe_option(const CLI::Option& option) {
     clidoc::Option o;
-    o.positional = option.get_positional() && option.get_lnames().empty() && option.get_snames().empty();
+    o.positional =
+        option.get_positional() && option.get_lnames().empty() && option.get_snames().empty();
     if (o.positional) {
         o.names.push_back(option.get_name(true, false));
     }

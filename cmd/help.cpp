@@ -17,7 +17,8 @@ namespace {
 // CLI11's layout with the examples moved up under the purpose, where a reader looks first.
 class HelpFormatter final : public CLI::Formatter {
 public:
-    std::string make_help(const CLI::App* app, std::string name, CLI::AppFormatMode mode) const override {
+    std::string make_help(const CLI::App* app, std::string name,
+                          CLI::AppFormatMode mode) const override {
         if (mode == CLI::AppFormatMode::Sub) {
             return make_expanded(app);
         }
@@ -78,7 +79,9 @@ std::string message_prefix(const CLI::App& app) {
 
 } // namespace
 
-void use_help_formatter(CLI::App& app) { app.formatter(std::make_shared<HelpFormatter>()); }
+void use_help_formatter(CLI::App& app) {
+    app.formatter(std::make_shared<HelpFormatter>());
+}
 
 void set_help(CLI::App& app, std::vector<clidoc::Example> examples, std::string notes) {
     formatter_of(app).m_examples[&app] = std::move(examples);
@@ -94,7 +97,8 @@ const std::vector<clidoc::Example>& examples_of(const CLI::App& app) {
 
 std::string command_path(const CLI::App& app) {
     std::string path = app.get_name();
-    for (const CLI::App* parent = app.get_parent(); parent != nullptr; parent = parent->get_parent()) {
+    for (const CLI::App* parent = app.get_parent(); parent != nullptr;
+         parent = parent->get_parent()) {
         path = parent->get_name() + " " + path;
     }
     return path;
@@ -119,7 +123,8 @@ std::string suggest(const std::string& word, const std::vector<std::string>& nam
     // A shortened name ("ack" for "acknowledge") is as likely as a typo.
     const std::string* only = nullptr;
     for (const std::string& name : names) {
-        if (word.size() >= 2 && name.size() > word.size() && name.compare(0, word.size(), word) == 0) {
+        if (word.size() >= 2 && name.size() > word.size() &&
+            name.compare(0, word.size(), word) == 0) {
             if (only != nullptr) {
                 return {};
             }
@@ -157,17 +162,21 @@ diag::Failure unexpected_argument(const CLI::App& app, const std::vector<std::st
                              hint.empty() ? help : hint);
     }
     return diag::Failure(diag::ExitStatus::bad_input,
-                         fmt::format("{}unexpected argument '{}'", message_prefix(app), argument), help);
+                         fmt::format("{}unexpected argument '{}'", message_prefix(app), argument),
+                         help);
 }
 
-diag::Failure unknown_subcommand(const CLI::App& app, const std::string& what, const std::string& word) {
+diag::Failure unknown_subcommand(const CLI::App& app, const std::string& what,
+                                 const std::string& word) {
     const std::vector<std::string> names = subcommand_names(app);
     const std::string list = fmt::format("one of {}", fmt::join(names, ", "));
     if (word.empty()) {
-        const bool vowel = !what.empty() && std::string_view("aeiou").find(what.front()) != std::string_view::npos;
-        return diag::Failure(diag::ExitStatus::bad_input,
-                             fmt::format("{}name {} {}", message_prefix(app), vowel ? "an" : "a", what),
-                             fmt::format("{}; run '{} --help' for examples", list, command_path(app)));
+        const bool vowel =
+            !what.empty() && std::string_view("aeiou").find(what.front()) != std::string_view::npos;
+        return diag::Failure(
+            diag::ExitStatus::bad_input,
+            fmt::format("{}name {} {}", message_prefix(app), vowel ? "an" : "a", what),
+            fmt::format("{}; run '{} --help' for examples", list, command_path(app)));
     }
     const std::string hint = suggest(word, names);
     return diag::Failure(diag::ExitStatus::bad_input,

@@ -42,6 +42,7 @@ diag::Failure unexpected_argument(const CLI::App& app, const std::vector<std::st
 
 /// The usage failure for a word that names none of `app`'s subcommands (`what`: "view",
 /// "action", "subcommand"), or for no word at all when `word` is empty.
-diag::Failure unknown_subcommand(const CLI::App& app, const std::string& what, const std::string& word);
+diag::Failure unknown_subcommand(const CLI::App& app, const std::string& what,
+                                 const std::string& word);
 
 } // namespace qc::cmd

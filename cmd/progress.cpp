@@ -27,7 +27,8 @@ csvio::Input ProgressDisplay::watch(csvio::Input input) {
     }
     input.progress = [this, name = input.name, first = std::optional<csvio::ReadProgress>()](
                          const csvio::ReadProgress& read) mutable {
-        report::ProgressFigures figures{read.bytes, read.total_bytes, read.lines > 0 ? read.lines - 1 : 0, 0, 0};
+        report::ProgressFigures figures{read.bytes, read.total_bytes,
+                                        read.lines > 0 ? read.lines - 1 : 0, 0, 0};
         if (!first) {
             first = read;
         } else if (const double seconds = read.seconds - first->seconds; seconds > 0) {

@@ -8,7 +8,8 @@ std::vector<std::string> Option::choices() const {
         return choices;
     }
     std::size_t start = 0;
-    for (std::size_t bar = value_name.find('|'); bar != std::string::npos; bar = value_name.find('|', start)) {
+    for (std::size_t bar = value_name.find('|'); bar != std::string::npos;
+         bar = value_name.find('|', start)) {
         choices.push_back(value_name.substr(start, bar - start));
         start = bar + 1;
     }
@@ -16,7 +17,9 @@ std::vector<std::string> Option::choices() const {
     return choices;
 }
 
-bool Option::takes_path() const { return value_name == "FILE" || value_name == "PATH" || value_name == "DIR"; }
+bool Option::takes_path() const {
+    return value_name == "FILE" || value_name == "PATH" || value_name == "DIR";
+}
 
 std::string Command::full_name() const {
     std::string name;

@@ -35,8 +35,8 @@ struct Command {
     std::string purpose;           ///< one line
     std::string usage;             ///< "qualcheck report candidate [OPTIONS] NUMBER"
     std::vector<Example> examples;
-    std::string notes;             ///< paragraphs after the options (exit statuses, caveats)
-    std::vector<Option> options;   ///< in definition order, positionals included
+    std::string notes;           ///< paragraphs after the options (exit statuses, caveats)
+    std::vector<Option> options; ///< in definition order, positionals included
     std::vector<Command> subcommands;
 
     /// "qualcheck report summary".

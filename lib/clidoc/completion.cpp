@@ -56,8 +56,8 @@ std::string bash_arm(const Command& command) {
         }
     }
     std::vector<std::string> path(command.path.begin() + 1, command.path.end());
-    return fmt::format("        \"{}\") subs=\"{}\" opts=\"{}\" ;;\n", join(path, " "), join(subs, " "),
-                       join(options, " "));
+    return fmt::format("        \"{}\") subs=\"{}\" opts=\"{}\" ;;\n", join(path, " "),
+                       join(subs, " "), join(options, " "));
 }
 
 constexpr std::string_view k_bash_body = R"(
@@ -199,7 +199,8 @@ std::string zsh_command(const Command& command) {
         return out;
     }
     out += "        '1: :->command' \\\n        '*:: :->arguments'\n";
-    out += "    case $state in\n        command)\n            local -a commands\n            commands=(\n";
+    out += "    case $state in\n        command)\n            local -a commands\n            "
+           "commands=(\n";
     for (const Command& sub : command.subcommands) {
         out += "                '" + message(sub.path.back()) + ":" + quoted(sub.purpose) + "'\n";
     }
@@ -216,7 +217,8 @@ std::string zsh_command(const Command& command) {
 } // namespace
 
 std::string render_bash_completion(const Command& root) {
-    std::string out = "# bash completion for qualcheck, generated from its command-line definitions; do not edit.\n"
+    std::string out = "# bash completion for qualcheck, generated from its command-line "
+                      "definitions; do not edit.\n"
                       "# Installed where bash-completion finds it; or: source this file.\n\n"
                       "# Sets subs and opts (NAME=KIND ...) for the command named by $1.\n"
                       "_qualcheck_spec() {\n    case $1 in\n";
@@ -230,7 +232,8 @@ std::string render_bash_completion(const Command& root) {
 
 std::string render_zsh_completion(const Command& root) {
     std::string out = "#compdef qualcheck\n"
-                      "# zsh completion for qualcheck, generated from its command-line definitions; do not edit.\n\n";
+                      "# zsh completion for qualcheck, generated from its command-line "
+                      "definitions; do not edit.\n\n";
     std::vector<const Command*> commands = all_commands(root);
     for (auto it = commands.rbegin(); it != commands.rend(); ++it) {
         out += zsh_command(**it) + "\n";

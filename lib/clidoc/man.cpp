@@ -38,7 +38,8 @@ void paragraphs(std::string& out, std::string_view text) {
     std::size_t start = 0;
     while (start <= text.size()) {
         std::size_t end = text.find('\n', start);
-        std::string_view line = text.substr(start, end == std::string_view::npos ? text.npos : end - start);
+        std::string_view line =
+            text.substr(start, end == std::string_view::npos ? text.npos : end - start);
         out += line.empty() ? ".PP" : roff(line);
         out += '\n';
         if (end == std::string_view::npos) {
@@ -123,7 +124,8 @@ void command_section(std::string& out, const Command& command) {
     }
 }
 
-constexpr std::string_view k_description = R"(qualcheck tells a school or college, early enough to act, which students will not receive a
+constexpr std::string_view k_description =
+    R"(qualcheck tells a school or college, early enough to act, which students will not receive a
 vocational qualification result on results day, and why. It reads the centre's CSV exports
 (candidates.csv: one row per entry; units.csv: one row per unit result, exam entry or
 moderation claim) and TOML definitions of the qualifications, and says for every entry whether
@@ -173,10 +175,13 @@ Times of imports and declarations are recorded in local time.
 } // namespace
 
 std::string render_man_page(const Command& root, const ManPageInfo& info) {
-    std::string out = ".\\\" qualcheck(1), generated from qualcheck's command-line definitions; do not edit.\n";
-    out += fmt::format(".TH QUALCHECK 1 \"{}\" \"qualcheck {}\" \"User Commands\"\n", info.date, info.version);
+    std::string out =
+        ".\\\" qualcheck(1), generated from qualcheck's command-line definitions; do not edit.\n";
+    out += fmt::format(".TH QUALCHECK 1 \"{}\" \"qualcheck {}\" \"User Commands\"\n", info.date,
+                       info.version);
     const std::size_t colon = root.purpose.find(": ");
-    out += ".SH NAME\nqualcheck \\- " + roff(colon == std::string::npos ? root.purpose : root.purpose.substr(colon + 2)) + "\n";
+    out += ".SH NAME\nqualcheck \\- " +
+           roff(colon == std::string::npos ? root.purpose : root.purpose.substr(colon + 2)) + "\n";
     out += ".SH SYNOPSIS\n";
     for (const Command& sub : root.subcommands) {
         out += "\\fB" + roff(sub.usage) + "\\fR\n.br\n";
@@ -199,11 +204,14 @@ std::string render_man_page(const Command& root, const ManPageInfo& info) {
     out += ".SH ENVIRONMENT\n";
     out += k_environment;
     out += ".SH FILES\n.TP\n.I qualcheck.toml\n";
-    out += "The centre's settings (centre number and name, store path, users and roles, alert address), "
+    out += "The centre's settings (centre number and name, store path, users and roles, alert "
+           "address), "
            "read from the current folder when \\-\\-config is not given.\n";
-    out += ".TP\n.I qualcheck.db\nThe centre's store, unless the config or \\-\\-store names another.\n";
+    out += ".TP\n.I qualcheck.db\nThe centre's store, unless the config or \\-\\-store names "
+           "another.\n";
     out += ".TP\n.I " + roff(info.rules_dir) + "\n";
-    out += "The rules shipped with qualcheck (one TOML file per suite), used when neither \\-\\-rules nor "
+    out += "The rules shipped with qualcheck (one TOML file per suite), used when neither "
+           "\\-\\-rules nor "
            "the config's [rules] paths name any.\n";
     out += ".TP\n.I " + roff(info.docs_dir) + "/examples\n";
     out += "A fictional example centre: rules, exports and config, used by the tutorial.\n";

@@ -12,11 +12,13 @@ namespace qc::report {
 
 namespace {
 
-constexpr std::string_view k_months[] = {"January", "February", "March",     "April",   "May",      "June",
-                                         "July",    "August",   "September", "October", "November", "December"};
+constexpr std::string_view k_months[] = {"January",   "February", "March",    "April",
+                                         "May",       "June",     "July",     "August",
+                                         "September", "October",  "November", "December"};
 
 std::string long_date(const util::Date& date) {
-    return fmt::format("{} {} {}", date.day, k_months[static_cast<std::size_t>(date.month - 1)], date.year);
+    return fmt::format("{} {} {}", date.day, k_months[static_cast<std::size_t>(date.month - 1)],
+                       date.year);
 }
 
 // Colours name what the terminal table shows: red at risk, green eligible, grey set aside.
@@ -61,8 +63,8 @@ std::string heading(const HtmlPageInfo& info) {
 }
 
 std::string data_date(const SummaryView& view, const HtmlPageInfo& info) {
-    std::string when = fmt::format("Results due in {}, as things stand on {}. ", view.current.label(),
-                                   long_date(info.today));
+    std::string when = fmt::format("Results due in {}, as things stand on {}. ",
+                                   view.current.label(), long_date(info.today));
     if (view.imported_at.empty()) {
         return when + "Judged straight from the CSV exports.";
     }
@@ -91,17 +93,18 @@ std::string status_section(const SummaryView& view) {
     std::size_t most = 0;
     for (const SuiteCounts& suite : view.suites) {
         const Tally& t = suite.tally;
-        most = std::max({most, t.eligible, t.at_risk - t.acknowledged, t.acknowledged, t.not_eligible - t.at_risk,
-                         t.withdrawn});
+        most = std::max({most, t.eligible, t.at_risk - t.acknowledged, t.acknowledged,
+                         t.not_eligible - t.at_risk, t.withdrawn});
     }
     std::string out = "<h2>Entries by status, per subject</h2>\n";
     if (view.suites.empty()) {
         return out + "<p>No entries.</p>\n";
     }
     for (const SuiteCounts& suite : view.suites) {
-        out += fmt::format("<figure>\n<h3>{} <small>({}): {} entr{}</small></h3>\n{}\n</figure>\n",
-                           html_escape(suite.title), html_escape(suite.suite_id), suite.tally.entries,
-                           suite.tally.entries == 1 ? "y" : "ies", status_chart_svg(suite, most));
+        out +=
+            fmt::format("<figure>\n<h3>{} <small>({}): {} entr{}</small></h3>\n{}\n</figure>\n",
+                        html_escape(suite.title), html_escape(suite.suite_id), suite.tally.entries,
+                        suite.tally.entries == 1 ? "y" : "ies", status_chart_svg(suite, most));
     }
     return out;
 }
@@ -112,15 +115,18 @@ std::string glh_section(const SummaryView& view, const std::vector<const EntryLi
         return out + "<p>No entry is at risk for " + view.current.label() + ".</p>\n";
     }
     out += "<p class=\"key\">Each bar is the GLH the qualification requires:"
-           "<span class=\"achieved\"></span>achieved<span class=\"in-progress\"></span>entered or claimed, "
-           "not yet a result<span class=\"required\"></span>not yet started. The figures are GLH counted / "
+           "<span class=\"achieved\"></span>achieved<span class=\"in-progress\"></span>entered or "
+           "claimed, "
+           "not yet a result<span class=\"required\"></span>not yet started. The figures are GLH "
+           "counted / "
            "required.</p>\n";
     for (const SuiteCounts& suite : view.suites) {
         std::vector<const EntryLine*> lines;
         std::copy_if(at_risk.begin(), at_risk.end(), std::back_inserter(lines),
                      [&](const EntryLine* line) { return line->suite_id == suite.suite_id; });
         if (!lines.empty()) {
-            out += fmt::format("<figure>\n<h3>{}</h3>\n{}\n</figure>\n", html_escape(suite.title), glh_chart_svg(lines));
+            out += fmt::format("<figure>\n<h3>{}</h3>\n{}\n</figure>\n", html_escape(suite.title),
+                               glh_chart_svg(lines));
         }
     }
     return out;
@@ -131,18 +137,21 @@ std::string at_risk_table(const std::vector<const EntryLine*>& at_risk) {
     if (at_risk.empty()) {
         return out + "<p>None.</p>\n";
     }
-    out += "<table>\n<thead><tr><th>Candidate</th><th>Name</th><th>Qualification</th><th>Main reason</th>"
-           "<th>Every reason</th><th>GLH counted / required</th><th>Acknowledged</th></tr></thead>\n<tbody>\n";
+    out += "<table>\n<thead><tr><th>Candidate</th><th>Name</th><th>Qualification</th><th>Main "
+           "reason</th>"
+           "<th>Every reason</th><th>GLH counted / "
+           "required</th><th>Acknowledged</th></tr></thead>\n<tbody>\n";
     for (const EntryLine* line : at_risk) {
         const engine::EntryResult& r = line->result;
         const auto main = r.main_reason();
-        out += fmt::format("<tr{}><td>{} {}</td><td>{}</td><td>{} {}</td><td>{}</td><td>{}</td>"
-                           "<td class=\"number\">{} / {}</td><td>{}</td></tr>\n",
-                           r.acknowledged ? " class=\"acknowledged\"" : "", html_escape(line->centre),
-                           html_escape(line->candidate), html_escape(display_name(line->surname, line->forename)),
-                           html_escape(line->qualification_code), html_escape(line->qualification_title),
-                           main ? html_escape(model::info(*main).label) : "", html_escape(reason_labels(r)),
-                           r.glh_counted, r.glh_required, r.acknowledged ? "yes" : "no");
+        out += fmt::format(
+            "<tr{}><td>{} {}</td><td>{}</td><td>{} {}</td><td>{}</td><td>{}</td>"
+            "<td class=\"number\">{} / {}</td><td>{}</td></tr>\n",
+            r.acknowledged ? " class=\"acknowledged\"" : "", html_escape(line->centre),
+            html_escape(line->candidate), html_escape(display_name(line->surname, line->forename)),
+            html_escape(line->qualification_code), html_escape(line->qualification_title),
+            main ? html_escape(model::info(*main).label) : "", html_escape(reason_labels(r)),
+            r.glh_counted, r.glh_required, r.acknowledged ? "yes" : "no");
     }
     return out + "</tbody>\n</table>\n";
 }
@@ -154,12 +163,23 @@ std::string html_escape(std::string_view text) {
     out.reserve(text.size());
     for (char c : text) {
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out.push_back(c);
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&#39;";
+            break;
+        default:
+            out.push_back(c);
         }
     }
     return out;
@@ -178,16 +198,19 @@ std::string render_summary_html(const SummaryView& view, const HtmlPageInfo& inf
     }
     const std::string title = heading(info);
     std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
-    out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n";
+    out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
+           "'unsafe-inline'\">\n";
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-    out += fmt::format("<title>{}: entries for {}</title>\n", html_escape(title), view.current.label());
+    out += fmt::format("<title>{}: entries for {}</title>\n", html_escape(title),
+                       view.current.label());
     out += "<style>" + std::string(k_style) + "</style>\n</head>\n<body>\n";
-    out += fmt::format("<header>\n<h1>{}</h1>\n<p class=\"when\">{}</p>\n</header>\n", html_escape(title),
-                       html_escape(data_date(view, info)));
+    out += fmt::format("<header>\n<h1>{}</h1>\n<p class=\"when\">{}</p>\n</header>\n",
+                       html_escape(title), html_escape(data_date(view, info)));
     out += "<main>\n" + totals(all);
     out += fmt::format("<p>{}</p>\n", html_escape(tally_sentence(all, view.current)));
     out += status_section(view) + glh_section(view, at_risk) + at_risk_table(at_risk) + "</main>\n";
-    out += "<footer>Made by qualcheck (<code>qualcheck report summary --format html</code>). An entry is at risk "
+    out += "<footer>Made by qualcheck (<code>qualcheck report summary --format html</code>). An "
+           "entry is at risk "
            "when it is not eligible and due in the current series; the reasons are explained in "
            "<code>qualcheck report candidate NUMBER</code>.</footer>\n</body>\n</html>\n";
     return out;

@@ -22,7 +22,8 @@ struct StatusBar {
 };
 
 std::string bar(int x, int y, double width, const char* css_class, std::string_view tooltip) {
-    return fmt::format("<rect class=\"{}\" x=\"{}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\"><title>{}</title></rect>",
+    return fmt::format("<rect class=\"{}\" x=\"{}\" y=\"{}\" width=\"{:.1f}\" "
+                       "height=\"{}\"><title>{}</title></rect>",
                        css_class, x, y, width, k_row_height - 8, html_escape(tooltip));
 }
 
@@ -44,9 +45,10 @@ std::string label(int y, std::string_view text) {
 std::string svg_open(int rows, std::string_view title) {
     const int height = rows * k_row_height + 4;
     // Inline in HTML, <svg> is in the SVG namespace without an xmlns attribute.
-    return fmt::format("<svg class=\"chart\" role=\"img\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\">"
-                       "<title>{}</title>",
-                       k_chart_width, height, k_chart_width, height, html_escape(title));
+    return fmt::format(
+        "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\">"
+        "<title>{}</title>",
+        k_chart_width, height, k_chart_width, height, html_escape(title));
 }
 
 } // namespace
@@ -62,14 +64,16 @@ std::string status_chart_svg(const SuiteCounts& suite, std::size_t max_count) {
     };
     std::string svg = svg_open(static_cast<int>(std::size(bars)),
                                fmt::format("Entries by status in {}", suite.title));
-    const double scale = max_count == 0 ? 0.0 : static_cast<double>(k_bar_width) / static_cast<double>(max_count);
+    const double scale =
+        max_count == 0 ? 0.0 : static_cast<double>(k_bar_width) / static_cast<double>(max_count);
     int y = 2;
     for (const StatusBar& b : bars) {
         const double width = static_cast<double>(b.count) * scale;
         svg += label(y, b.label);
-        svg += bar(k_label_width, y + 4, width, b.css_class, fmt::format("{}: {}", b.label, b.count));
-        svg += fmt::format("<text class=\"count\" x=\"{:.1f}\" y=\"{}\">{}</text>", k_label_width + width + 6,
-                           y + k_row_height / 2 + 1, b.count);
+        svg +=
+            bar(k_label_width, y + 4, width, b.css_class, fmt::format("{}: {}", b.label, b.count));
+        svg += fmt::format("<text class=\"count\" x=\"{:.1f}\" y=\"{}\">{}</text>",
+                           k_label_width + width + 6, y + k_row_height / 2 + 1, b.count);
         y += k_row_height;
     }
     return svg + "</svg>";
@@ -85,16 +89,18 @@ std::string glh_chart_svg(const std::vector<const EntryLine*>& lines) {
     int y = 2;
     for (const EntryLine* line : lines) {
         const engine::EntryResult& r = line->result;
-        const std::string who = fmt::format("{} {} ({})", line->candidate,
-                                            display_name(line->surname, line->forename), line->qualification_code);
+        const std::string who =
+            fmt::format("{} {} ({})", line->candidate, display_name(line->surname, line->forename),
+                        line->qualification_code);
         const int in_progress = std::max(0, r.glh_counted - r.glh_achieved);
         svg += label(y, who);
         svg += bar(k_label_width, y + 4, r.glh_required * scale, "required",
                    fmt::format("{}: {} GLH required", who, r.glh_required));
         svg += bar(k_label_width, y + 4, r.glh_achieved * scale, "achieved",
                    fmt::format("{}: {} GLH achieved", who, r.glh_achieved));
-        svg += bar(k_label_width + static_cast<int>(r.glh_achieved * scale), y + 4, in_progress * scale,
-                   "in-progress", fmt::format("{}: {} GLH in progress", who, in_progress));
+        svg += bar(k_label_width + static_cast<int>(r.glh_achieved * scale), y + 4,
+                   in_progress * scale, "in-progress",
+                   fmt::format("{}: {} GLH in progress", who, in_progress));
         svg += fmt::format("<text class=\"count\" x=\"{:.1f}\" y=\"{}\">{}/{}</text>",
                            k_label_width + std::max(r.glh_required, r.glh_counted) * scale + 6,
                            y + k_row_height / 2 + 1, r.glh_counted, r.glh_required);

@@ -26,28 +26,36 @@ std::string duration_text(double seconds) {
 }
 
 std::string progress_text(std::string_view name, const ProgressFigures& f) {
-    std::string text = fmt::format("{}: {} rows", name == "-" ? "standard input" : name, thousands(f.rows));
+    std::string text =
+        fmt::format("{}: {} rows", name == "-" ? "standard input" : name, thousands(f.rows));
     const double megabytes = static_cast<double>(f.bytes) / 1e6;
     if (f.total_bytes > 0) {
         const double total = static_cast<double>(f.total_bytes) / 1e6;
-        text += fmt::format(", {:.0f} of {:.0f} MB ({:.0f}%)", megabytes, total,
-                            100.0 * static_cast<double>(f.bytes) / static_cast<double>(f.total_bytes));
+        text +=
+            fmt::format(", {:.0f} of {:.0f} MB ({:.0f}%)", megabytes, total,
+                        100.0 * static_cast<double>(f.bytes) / static_cast<double>(f.total_bytes));
     } else {
         text += fmt::format(", {:.0f} MB", megabytes);
     }
     if (f.rows_per_second > 0) {
-        text += fmt::format(", {} rows/s", thousands(static_cast<std::uint64_t>(f.rows_per_second)));
+        text +=
+            fmt::format(", {} rows/s", thousands(static_cast<std::uint64_t>(f.rows_per_second)));
     }
     if (f.total_bytes > f.bytes && f.bytes_per_second > 0) {
-        text += ", about " + duration_text(static_cast<double>(f.total_bytes - f.bytes) / f.bytes_per_second) + " left";
+        text += ", about " +
+                duration_text(static_cast<double>(f.total_bytes - f.bytes) / f.bytes_per_second) +
+                " left";
     }
     return text;
 }
 
 ProgressLine::ProgressLine(std::FILE* terminal, bool enabled, int width)
-    : m_terminal(terminal), m_enabled(enabled), m_width(width > 1 ? static_cast<std::size_t>(width) - 1 : 79) {}
+    : m_terminal(terminal), m_enabled(enabled),
+      m_width(width > 1 ? static_cast<std::size_t>(width) - 1 : 79) {}
 
-ProgressLine::~ProgressLine() { clear(); }
+ProgressLine::~ProgressLine() {
+    clear();
+}
 
 // Spaces rather than an erase-line escape: works on any terminal, TERM=dumb included.
 void ProgressLine::show(std::string_view text) {

@@ -83,14 +83,16 @@ std::string man_section(const std::string& man, const CLI::App& app) {
 }
 
 // The names each .TP entry of a man page section starts with: \fB--name\fR or \fINAME\fR.
-void man_options(const std::string& section, std::set<std::string>& flags, std::vector<std::string>& positionals) {
+void man_options(const std::string& section, std::set<std::string>& flags,
+                 std::vector<std::string>& positionals) {
     std::istringstream lines(section);
     std::string line;
     while (std::getline(lines, line)) {
         if (line != ".TP" || !std::getline(lines, line)) {
             continue;
         }
-        for (std::size_t at = line.find("\\f"); at != std::string::npos; at = line.find("\\f", at + 2)) {
+        for (std::size_t at = line.find("\\f"); at != std::string::npos;
+             at = line.find("\\f", at + 2)) {
             const char font = line[at + 2];
             const std::size_t end = line.find("\\fR", at);
             const std::string name = line.substr(at + 3, end - at - 3);
@@ -105,7 +107,8 @@ void man_options(const std::string& section, std::set<std::string>& flags, std::
 }
 
 // The bash completion's arm for `app`: "report summary") subs="..." opts="--a=kind ..." ;;
-std::set<std::string> bash_options(const std::string& bash, const CLI::App& app, std::string& subs) {
+std::set<std::string> bash_options(const std::string& bash, const CLI::App& app,
+                                   std::string& subs) {
     std::string path = command_path(app);
     path = path.find(' ') == std::string::npos ? "" : path.substr(path.find(' ') + 1);
     const std::string head = "        \"" + path + "\") subs=\"";
@@ -123,7 +126,8 @@ std::set<std::string> bash_options(const std::string& bash, const CLI::App& app,
 }
 
 // The zsh completion function for `app`, and the option names its _arguments specs start with.
-std::set<std::string> zsh_options(const std::string& zsh, const CLI::App& app, std::size_t& positionals) {
+std::set<std::string> zsh_options(const std::string& zsh, const CLI::App& app,
+                                  std::size_t& positionals) {
     std::string name = "_" + command_path(app);
     for (char& c : name) {
         c = c == ' ' || c == '-' ? '_' : c;
@@ -136,7 +140,8 @@ std::set<std::string> zsh_options(const std::string& zsh, const CLI::App& app, s
     for (std::string line; std::getline(lines, line);) {
         const std::string spec = line.substr(line.find_first_not_of(' '));
         if (spec.rfind("'(", 0) == 0) { // '(-o --output)'{-o,--output}'[...]'
-            std::istringstream braced(spec.substr(spec.find('{') + 1, spec.find('}') - spec.find('{') - 1));
+            std::istringstream braced(
+                spec.substr(spec.find('{') + 1, spec.find('}') - spec.find('{') - 1));
             for (std::string option; std::getline(braced, option, ',');) {
                 names.insert(option);
             }

@@ -39,7 +39,8 @@ TEST_CASE("progress text: rows, megabytes of the size, rate and time left") {
     CHECK(progress_text("-", {45'000'000, 0, 1'234'567, 120'000, 6'000'000}) ==
           "standard input: 1,234,567 rows, 45 MB, 120,000 rows/s");
     // Everything read: no time left.
-    CHECK(progress_text("u.csv", {550'000'000, 550'000'000, 9, 1, 1}) == "u.csv: 9 rows, 550 of 550 MB (100%), 1 rows/s");
+    CHECK(progress_text("u.csv", {550'000'000, 550'000'000, 9, 1, 1}) ==
+          "u.csv: 9 rows, 550 of 550 MB (100%), 1 rows/s");
 }
 
 TEST_CASE("progress line: redrawn in place, padded over a longer line, cut to the width, wiped") {
