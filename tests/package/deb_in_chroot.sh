@@ -23,7 +23,6 @@ if [ ! -s "$base" ]; then
 fi
 
 root=$(mktemp -d /tmp/qc-deb-test.XXXX)
-chmod 755 "$root" # apt downloads as _apt, who must reach /var/lib/apt
 cleanup() {
     umount "$root/dev" "$root/proc" 2>/dev/null
     if mountpoint -q "$root/dev" || mountpoint -q "$root/proc"; then
@@ -34,6 +33,7 @@ cleanup() {
 }
 trap cleanup EXIT
 tar -C "$root" -xf "$base"
+chmod 755 "$root" # after tar, which restores mktemp's 0700: apt downloads as _apt
 cp /etc/resolv.conf "$root/etc/resolv.conf"
 cp "$deb" "$root/tmp/"
 mount -t proc proc "$root/proc"
