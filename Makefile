@@ -3,39 +3,43 @@ BUILD    ?= build
 JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 PACKAGES := g++ cmake make pkg-config libcli11-dev libfccp-dev libfmt-dev \
             libtomlplusplus-dev doctest-dev libsqlite3-dev
+# Only for tests: LibreOffice opens qualcheck's CSV output (docs/reliability.md); the sqlite3
+# program inspects stores (kill-import, a tampered declarations log); chromium renders the
+# summary page (tests/html); zsh loads the completion.
+TEST_PACKAGES := libreoffice-calc-nogui sqlite3 chromium zsh
+# Only for `make fuzz`: Clang with libFuzzer.
+FUZZ_PACKAGES := clang libclang-rt-14-dev
+# Only for `make package-test`: a fresh Debian to install the .deb into.
+PACKAGE_TEST_PACKAGES := debootstrap
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 QC       := $(BUILD)/cmd/qualcheck
 DEMO_TODAY ?= 2027-03-10
-# Only for tests (docs/reliability.md): LibreOffice opens qualcheck's CSV output; the sqlite3
-# program inspects stores (kill-import, a tampered declarations log).
-TEST_PACKAGES := libreoffice-calc-nogui sqlite3
-# Only for `make fuzz`: Clang with libFuzzer.
-FUZZ_PACKAGES := clang libclang-rt-14-dev
 SAN_BUILD    ?= build-sanitize
 FUZZ_BUILD   ?= build-fuzz
 FUZZ_SECONDS ?= 60
 FUZZERS      := csv rules check
+# CMake's generated makefiles are sub-makes: keep their "Entering directory" lines out of the demo.
+MAKEFLAGS += --no-print-directory
 
-.PHONY: all deps test-deps configure build demo test test-sanitize fuzz clean
+.PHONY: all deps test-deps configure build demo test test-sanitize fuzz install package \
+        package-test clean
 
 all: build
 
 # Installs only what is missing; `apt-get update` runs first when anything is.
-define install
-	@missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null \
+install-missing = @missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null \
 	    | grep -q '^install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing from Debian: $$missing"; \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -q && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
 	fi
-endef
 
 deps:
-	$(call install,$(PACKAGES))
+	$(call install-missing,$(PACKAGES))
 
 test-deps:
-	$(call install,$(TEST_PACKAGES))
+	$(call install-missing,$(TEST_PACKAGES))
 
 configure: deps
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DQC_WERROR=ON $(CMAKE_FLAGS) >/dev/null
@@ -54,7 +58,7 @@ demo: build
 # UndefinedBehaviorSanitizer.
 test: build test-deps
 	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
-	@$(MAKE) --no-print-directory test-sanitize
+	@$(MAKE) test-sanitize
 
 test-sanitize: deps test-deps
 	@cmake -S . -B $(SAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DQC_WERROR=ON -DQC_SANITIZE=ON >/dev/null
@@ -63,10 +67,31 @@ test-sanitize: deps test-deps
 
 # Each libFuzzer harness of tests/fuzz for FUZZ_SECONDS (not part of `make test`).
 fuzz:
-	$(call install,$(PACKAGES) $(FUZZ_PACKAGES))
+	$(call install-missing,$(PACKAGES) $(FUZZ_PACKAGES))
 	@CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DQC_FUZZ=ON >/dev/null
 	@cmake --build $(FUZZ_BUILD) -j$(JOBS) --target $(addprefix fuzz_,$(FUZZERS))
 	@for f in $(FUZZERS); do tests/fuzz/run.sh $(FUZZ_BUILD) $$f $(FUZZ_SECONDS) || exit 1; done
 
+# The binary, man page, completions, shipped rules, docs and examples (GNUInstallDirs);
+# PREFIX (default /usr/local) and DESTDIR are respected. The prefix is configured, not only
+# installed to, because the man page names the installed paths. See docs/install.md.
+PREFIX ?= /usr/local
+install: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DQC_WERROR=ON -DCMAKE_INSTALL_PREFIX=$(PREFIX) $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(BUILD) -j$(JOBS)
+	@cmake --install $(BUILD)
+
+# The Debian package, from a build configured for /usr: $(BUILD)-deb/qualcheck_VERSION_ARCH.deb.
+package: deps
+	@cmake -S . -B $(BUILD)-deb -DCMAKE_BUILD_TYPE=Release -DQC_WERROR=ON -DCMAKE_INSTALL_PREFIX=/usr >/dev/null
+	@cmake --build $(BUILD)-deb -j$(JOBS)
+	@cd $(BUILD)-deb && cpack -G DEB
+
+# Installs the .deb into a fresh Debian 12 chroot with apt and runs it there, without the
+# source tree (needs root; slow: run on purpose, never in `make test`).
+package-test: package
+	$(call install-missing,$(PACKAGE_TEST_PACKAGES))
+	@tests/package/deb_in_chroot.sh $(BUILD)-deb/qualcheck_*.deb
+
 clean:
-	rm -rf $(BUILD) $(SAN_BUILD) $(FUZZ_BUILD)
+	rm -rf $(BUILD) $(SAN_BUILD) $(FUZZ_BUILD) $(BUILD)-deb

@@ -1,6 +1,7 @@
 #include "check.hpp"
 
 #include "diag/failure.hpp"
+#include "help.hpp"
 #include "stored.hpp"
 
 #include <cstdio>
@@ -13,13 +14,14 @@ void register_check(CLI::App& app, CheckOptions& o) {
     sub->add_option("--candidates", o.inputs.candidates, "candidates.csv export ('-' for stdin)")
         ->type_name("FILE");
     sub->add_option("--units", o.inputs.units, "units.csv export ('-' for stdin)")->type_name("FILE");
-    sub->footer(R"(Exit status: 0 no unacknowledged at-risk entry, 1 at least one, 2 bad input.
-
-Examples:
-  qualcheck check --candidates candidates.csv --units units.csv
-  qualcheck check --store qualcheck.db          (judge the imported data; keeps the results)
-  qualcheck check --rules rules/ --candidates c.csv --units u.csv --today 2027-03-10 --format csv -o results.csv
-  qualcheck check --format json --candidates c.csv --units u.csv | jq '.entries[] | select(.at_risk)')");
+    set_help(*sub,
+             {{"qualcheck check --candidates candidates.csv --units units.csv",
+               "judge two exports straight from the files"},
+              {"qualcheck check", "judge the data imported into the store, and keep the results"},
+              {"qualcheck check --candidates c.csv --units u.csv --today 2027-03-10 --format csv -o results.csv",
+               "a CSV for a spreadsheet, judged as on 10 March 2027"}},
+             "Exit status: 0 no unacknowledged at-risk entry, 1 at least one, 2 bad input,\n"
+             "4 the store or the output file could not be used.");
 }
 
 namespace {
@@ -61,7 +63,8 @@ int run_check(const CheckOptions& o) {
     }
     Setup setup = prepare(o.common);
     engine::EntryBook book(setup.rules);
-    read_exports(o.inputs, default_centre(o.common, setup.config), setup.rules, book);
+    ProgressDisplay progress(o.common);
+    read_exports(o.inputs, default_centre(o.common, setup.config), setup.rules, book, &progress);
     if (book.size() == 0) {
         // Nothing to judge is "all clear" to a cron job: say so where a person will see it.
         std::fprintf(stderr, "qualcheck: warning: %s: no entries: the file has a header row and nothing else\n",

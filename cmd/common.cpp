@@ -28,9 +28,10 @@ void add_common_options(CLI::App& app, CommonOptions& o, bool data_output) {
         ->type_name("FILE");
     app.add_option("--centre", o.centre, "Centre number for rows without one (default: from the config)")
         ->type_name("NUMBER");
+    app.add_flag("-q,--quiet", o.quiet, "No progress line on standard error (shown only on a terminal)");
     if (data_output) {
-        app.add_option("--format", o.format, "table, csv or json (default: table on a terminal, else csv)")
-            ->type_name("FORMAT");
+        app.add_option("--format", o.format, "Output format (default: table on a terminal, else csv)")
+            ->type_name("table|csv|json");
         add_excel_option(app, o.format);
         app.add_option("-o,--output", o.output, "Write to FILE instead of standard output")
             ->type_name("FILE");
@@ -74,6 +75,10 @@ report::Format resolve_format(const std::string& text, report::Output& out) {
     if (text == "json") {
         return report::Format::json;
     }
+    if (text == "html") {
+        throw Failure(ExitStatus::bad_input, "--format html is only for 'report summary'",
+                      "use table, csv or json here");
+    }
     std::string hint = util::did_you_mean(text, {"table", "csv", "json"});
     throw Failure(ExitStatus::bad_input, "--format: unknown format '" + text + "'",
                   hint.empty() ? "use table, csv or json" : hint);
@@ -86,24 +91,51 @@ bool use_colour(const report::Output& out) {
 
 namespace {
 
-// Installed rules live in PREFIX/share/qualcheck/rules beside PREFIX/bin/qualcheck; a build
-// tree falls back to the source tree's rules/.
+bool has_rules_files(const fs::path& folder) {
+    std::error_code error;
+    for (fs::directory_iterator it(folder, error), end; !error && it != end; it.increment(error)) {
+        if (it->path().extension() == ".toml") {
+            return true;
+        }
+    }
+    return false;
+}
+
+// Installed rules live in PREFIX/share/qualcheck/rules beside PREFIX/bin/qualcheck, found
+// from the binary's own path so that a moved or staged (DESTDIR) tree still finds them; a
+// build tree falls back to the source tree's rules/. A folder without rules files is passed
+// over: until real qualifications are shipped, the user names their own.
 std::vector<std::string> default_rules() {
+    std::vector<std::string> looked;
+    std::string examples = "examples/rules";
     std::error_code error;
     fs::path exe = fs::read_symlink("/proc/self/exe", error);
     if (!error) {
-        fs::path installed = exe.parent_path().parent_path() / "share" / "qualcheck" / "rules";
-        if (fs::is_directory(installed, error)) {
+        fs::path installed = (exe.parent_path() / QC_RULES_FROM_BINDIR).lexically_normal();
+        if (has_rules_files(installed)) {
             return {installed.string()};
+        }
+        looked.push_back(installed.string());
+        if (fs::path doc = (exe.parent_path() / QC_EXAMPLES_FROM_BINDIR).lexically_normal(); fs::is_directory(doc, error)) {
+            examples = (doc / "rules").string();
         }
     }
 #ifdef QC_SOURCE_RULES_DIR
-    if (fs::is_directory(QC_SOURCE_RULES_DIR, error)) {
+    if (has_rules_files(QC_SOURCE_RULES_DIR)) {
         return {QC_SOURCE_RULES_DIR};
     }
+    if (fs::is_directory(QC_SOURCE_RULES_DIR, error)) {
+        looked.emplace_back(QC_SOURCE_RULES_DIR);
+    }
 #endif
-    throw Failure(ExitStatus::bad_input, "no rules found: the installed rules folder is missing",
-                  "name a rules file or folder with --rules PATH");
+    std::string where;
+    for (const std::string& folder : looked) {
+        where += (where.empty() ? "" : " or ") + folder;
+    }
+    throw Failure(ExitStatus::bad_input,
+                  "no rules to judge by: none named with --rules or in the config, and no rules files in " + where,
+                  "name the centre's rules files with --rules PATH or [rules] paths in the config; "
+                  "the example centre's are in " + examples);
 }
 
 } // namespace

@@ -26,7 +26,8 @@ struct CommonOptions {
     bool quiet = false;
 };
 
-/// Adds --rules, --today, --config, --store, --centre and, when `data_output`, --format and -o.
+/// Adds --rules, --today, --config, --store, --centre, --quiet and, when `data_output`, --format
+/// and -o.
 void add_common_options(CLI::App& app, CommonOptions& options, bool data_output);
 
 /// What every run needs, resolved from the options, the config file and the system.

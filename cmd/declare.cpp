@@ -2,6 +2,7 @@
 
 #include "diag/failure.hpp"
 #include "engine/judge.hpp"
+#include "help.hpp"
 #include "report/beyond.hpp"
 #include "readiness.hpp"
 #include "report/views.hpp"
@@ -28,12 +29,12 @@ void add_entry_arguments(CLI::App& sub, DeclareOptions& o) {
     sub.add_option("QUALIFICATION", o.qualification, "Qualification code, e.g. 90202")->required();
 }
 
-CLI::App& add_action(CLI::App& parent, const char* name, const char* about, const char* footer,
-                     DeclareOptions& o) {
+CLI::App& add_action(CLI::App& parent, const char* name, const char* about,
+                     std::vector<clidoc::Example> examples, DeclareOptions& o, std::string notes = {}) {
     CLI::App* sub = parent.add_subcommand(name, about);
     add_common_options(*sub, o.common, false);
     sub->add_option("--user", o.user, "Who is declaring (default: the login name)")->type_name("NAME");
-    sub->footer(footer);
+    set_help(*sub, std::move(examples), std::move(notes));
     return *sub;
 }
 
@@ -331,79 +332,70 @@ void register_declare(CLI::App& app, DeclareOptions& o) {
     // suggest the action that was meant.
     sub->require_subcommand(0, 1);
     sub->allow_extras();
-    sub->footer(R"(The acting user (--user NAME, else the login name) must be in the config's [users].
-Exit 3 when the role may not act or the window is closed; nothing is changed then.
-
-Examples:
-  qualcheck declare ecd 0021 90301 "Summer 2028"
-  qualcheck declare acknowledge 0019 90202
-  qualcheck declare pathway 0502 90303 app-dev
-  qualcheck declare subject-checked fx-l3-it --user bob
-  qualcheck declare submit checkpoint-2)");
+    set_help(*sub,
+             {{"qualcheck declare acknowledge 0019 90202", "a result no longer expected this summer"},
+              {"qualcheck declare subject-checked fx-l3-it --user bob", "a teacher ticks a subject in March or April"},
+              {"qualcheck declare submit checkpoint-2", "between 15 and 23 June, when nothing blocks"}},
+             "The acting user (--user NAME, else the login name) must be in the config's [users].\n"
+             "Exit 3 when the role may not act or the window is closed; nothing is changed then.");
     CLI::App& ecd = add_action(*sub, "ecd", "Amend an entry's estimated completion (exams officer)",
-                               R"(Examples:
-  qualcheck declare ecd 0021 90301 "Summer 2028"
-  qualcheck declare ecd 0021 90301 2028 --today 2027-03-12)", o);
+                               {{"qualcheck declare ecd 0021 90301 \"Summer 2028\"", "due a year later"},
+                                {"qualcheck declare ecd 0021 90301 2028 --user alice", "the same, as alice"}},
+                               o);
     add_entry_arguments(ecd, o);
     ecd.add_option("SERIES", o.series, "\"Summer 2028\" or 2028")->required();
     CLI::App& ack = add_action(*sub, "acknowledge",
                                "Result no longer expected this summer: stays at risk, out of alerts (exams officer)",
-                               R"(Examples:
-  qualcheck declare acknowledge 0019 90202
-  qualcheck declare acknowledge 0019 90202 --undo)", o);
+                               {{"qualcheck declare acknowledge 0019 90202", "out of alerts and of check's exit 1"},
+                                {"qualcheck declare acknowledge 0019 90202 --undo", "back into alerts"}},
+                               o);
     add_entry_arguments(ack, o);
     ack.add_flag("--undo", o.undo, "Withdraw the acknowledgement");
     CLI::App& withdraw = add_action(*sub, "withdraw", "Withdraw an entry (exams officer)",
-                                    R"(Examples:
-  qualcheck declare withdraw 0950 90302 --reason "left the college in January")", o);
+                                    {{"qualcheck declare withdraw 0950 90302 --reason \"left the college in January\"",
+                                      "no longer judged; the reason is kept in the log"},
+                                     {"qualcheck declare withdraw 0042 90201 --centre 01234 --reason \"moved to a Level 3 course\"",
+                                      "a candidate of another centre in the same store"}},
+                                    o);
     add_entry_arguments(withdraw, o);
     withdraw.add_option("--reason", o.reason, "Why the entry is withdrawn")->required()->type_name("TEXT");
-    CLI::App& pathway = add_action(*sub, "pathway",
-                                   "Declare the pathway an entry follows, by id or title (exams officer)",
-                                   R"(Replaces the pathway from the candidates export, now and after later imports. The
-declared pathway is checked: if its units are not all achieved or in progress, the entry is
-not eligible (pathway_units_missing).
-
-Examples:
-  qualcheck declare pathway 0502 90303 app-dev
-  qualcheck declare pathway 0018 90303 "Application Developer" --today 2027-03-12)", o);
+    CLI::App& pathway = add_action(
+        *sub, "pathway", "Declare the pathway an entry follows, by id or title (exams officer)",
+        {{"qualcheck declare pathway 0502 90303 app-dev", "by pathway id"},
+         {"qualcheck declare pathway 0018 90303 \"Application Developer\" --today 2027-03-12", "by title"}},
+        o,
+        "Replaces the pathway from the candidates export, now and after later imports. The\n"
+        "declared pathway is checked: if its units are not all achieved or in progress, the entry is\n"
+        "not eligible (pathway_units_missing).");
     add_entry_arguments(pathway, o);
     pathway.add_option("PATHWAY", o.pathway, "Pathway id or title, e.g. app-dev")->required();
     CLI::App& tick = add_action(*sub, "subject-checked",
                                 "Tick a subject as checked for the term-time checkpoint (1 March to 30 April)",
-                                R"~(Examples:
-  qualcheck declare subject-checked fx-l3-it --user bob
-  qualcheck declare subject-checked "Example Technicals Level 2 Sport (fictional)" --undo)~", o);
+                                {{"qualcheck declare subject-checked fx-l3-it --user bob", "by suite id"},
+                                 {"qualcheck declare subject-checked \"Example Technicals Level 2 Sport (fictional)\" --undo",
+                                  "by title; --undo removes the tick"}},
+                                o);
     tick.add_option("SUITE", o.suite, "Suite id or title")->required();
     tick.add_flag("--undo", o.undo, "Remove the tick");
     CLI::App& submit = add_action(*sub, "submit",
                                   "Submit the term-time checkpoint (1 March to 30 April) or Checkpoint 2 "
                                   "(15 to 23 June) (exams officer)",
-                                  R"(term-time needs every subject with entries ticked; checkpoint-2 needs every entry
-due this summer free of blockers or acknowledged (see 'qualcheck report checkpoint').
-
-Examples:
-  qualcheck declare submit term-time --today 2027-04-20
-  qualcheck declare submit checkpoint-2)", o);
+                                  {{"qualcheck declare submit term-time", "every subject with entries ticked"},
+                                   {"qualcheck declare submit checkpoint-2",
+                                    "every entry due this summer ready or acknowledged"}},
+                                  o,
+                                  "term-time needs every subject with entries ticked; checkpoint-2 needs every entry\n"
+                                  "due this summer free of blockers or acknowledged (see 'qualcheck report checkpoint').");
     submit.add_option("WHAT", o.what, "term-time or checkpoint-2")->required();
 }
 
 int run_declare(const CLI::App& declare, const DeclareOptions& o) {
     const std::vector<std::string> rest = declare.remaining(true);
     if (declare.get_subcommands().empty()) {
-        const std::vector<std::string> actions = {"ecd",     "acknowledge",     "withdraw",
-                                                  "pathway", "subject-checked", "submit"};
-        const std::string hint = rest.empty() ? std::string() : util::did_you_mean(rest.front(), actions);
-        throw Failure(ExitStatus::bad_input,
-                      rest.empty() ? "declare: name an action"
-                                   : fmt::format("declare: unknown action '{}'", rest.front()),
-                      hint.empty() ? fmt::format("one of {}", fmt::join(actions, ", ")) : hint);
+        throw unknown_subcommand(declare, "action", rest.empty() ? std::string() : rest.front());
     }
     if (!rest.empty()) {
-        const std::string action = declare.get_subcommands().front()->get_name();
-        throw Failure(ExitStatus::bad_input,
-                      fmt::format("declare {}: unexpected argument '{}'", action, rest.front()),
-                      fmt::format("run 'qualcheck declare {} --help' for its options", action));
+        throw unexpected_argument(*declare.get_subcommands().front(), rest);
     }
     if (declare.got_subcommand("ecd")) {
         return declare_ecd(o);

@@ -11,15 +11,24 @@
 namespace qc::cmd {
 
 void read_exports(const CsvInputs& inputs, const std::string& centre, const model::RuleBook& rules,
-                  engine::EntryBook& book) {
+                  engine::EntryBook& book, ProgressDisplay* progress) {
     if (inputs.candidates == "-" && inputs.units == "-") {
         throw diag::Failure(diag::ExitStatus::bad_input,
                             "--candidates and --units cannot both read standard input",
                             "give at least one of them as a file");
     }
     csvio::ReadOptions options{centre};
-    csvio::read_candidates(csvio::Input::file(inputs.candidates), rules, options, book);
-    csvio::read_units(csvio::Input::file(inputs.units), options, book);
+    auto input = [&](const std::string& name) {
+        return progress != nullptr ? progress->watch(csvio::Input::file(name)) : csvio::Input::file(name);
+    };
+    csvio::read_candidates(input(inputs.candidates), rules, options, book);
+    if (progress != nullptr) {
+        progress->clear();
+    }
+    csvio::read_units(input(inputs.units), options, book);
+    if (progress != nullptr) {
+        progress->clear();
+    }
 }
 
 std::vector<std::vector<std::string>> notes_by_entry(const engine::EntryBook& book,

@@ -7,6 +7,7 @@
 #include "engine/judge.hpp"
 #include "engine/options.hpp"
 #include "report/views.hpp"
+#include "progress.hpp"
 #include "report/results.hpp"
 
 #include <functional>
@@ -22,9 +23,10 @@ struct CsvInputs {
     std::string visits;
 };
 
-/// Reads candidates then units into `book`. Throws diag::Failure listing every bad row.
+/// Reads candidates then units into `book`, showing each read's progress on `progress` when
+/// given. Throws diag::Failure listing every bad row.
 void read_exports(const CsvInputs& inputs, const std::string& centre, const model::RuleBook& rules,
-                  engine::EntryBook& book);
+                  engine::EntryBook& book, ProgressDisplay* progress = nullptr);
 
 /// The notes of each entry, as sentences, indexed by entry.
 std::vector<std::vector<std::string>> notes_by_entry(const engine::EntryBook& book,

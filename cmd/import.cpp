@@ -2,6 +2,8 @@
 
 #include "csvio/exports.hpp"
 #include "diag/failure.hpp"
+#include "help.hpp"
+#include "progress.hpp"
 #include "report/cells.hpp"
 #include "report/output.hpp"
 #include "stored.hpp"
@@ -103,7 +105,8 @@ struct Loaded {
 };
 
 Loaded read_all(std::vector<Export>& exports, const Setup& setup, const std::string& centre,
-                engine::EntryBook& book, store::Store::Import* import, diag::Diagnostics* rejects) {
+                engine::EntryBook& book, store::Store::Import* import, diag::Diagnostics* rejects,
+                ProgressDisplay& progress) {
     ImportSink sink(book, import);
     csvio::ReadOptions options{centre, rejects};
     Loaded loaded;
@@ -111,7 +114,9 @@ Loaded read_all(std::vector<Export>& exports, const Setup& setup, const std::str
     auto attempt = [&](auto&& read) {
         try {
             read();
+            progress.clear();
         } catch (const diag::Failure& failure) {
+            progress.clear();
             if (failure.status() != diag::ExitStatus::bad_input) {
                 throw;
             }
@@ -121,7 +126,7 @@ Loaded read_all(std::vector<Export>& exports, const Setup& setup, const std::str
     };
     for (Export& e : exports) {
         if (e.role == "candidates") {
-            attempt([&] { e.record.rows = static_cast<std::int64_t>(csvio::read_candidates(e.input(), setup.rules, options, sink).rows); });
+            attempt([&] { e.record.rows = static_cast<std::int64_t>(csvio::read_candidates(progress.watch(e.input()), setup.rules, options, sink).rows); });
             loaded.entries = e.record.rows;
             if (problems.empty() && e.record.rows == 0) {
                 // A broken export would otherwise replace the centre's data with nothing.
@@ -132,7 +137,7 @@ Loaded read_all(std::vector<Export>& exports, const Setup& setup, const std::str
             if (!problems.empty()) {
                 break; // unit rows cannot be matched against entries that failed to load
             }
-            attempt([&] { e.record.rows = static_cast<std::int64_t>(csvio::read_units(e.input(), options, sink).rows); });
+            attempt([&] { e.record.rows = static_cast<std::int64_t>(csvio::read_units(progress.watch(e.input()), options, sink).rows); });
             loaded.unit_rows = e.record.rows;
         } else {
             attempt([&] {
@@ -196,14 +201,15 @@ void register_import(CLI::App& app, ImportOptions& o) {
                   "Load the good rows and write each rejected row, with its error, to --rejects");
     sub->add_option("--rejects", o.rejects, "Where --skip-invalid writes rejected rows (CSV)")->type_name("FILE");
     add_excel_option(*sub, o.common.format);
-    sub->footer(R"(Everything is validated first; a bad file changes nothing (exit 2, every error listed).
-Importing the same files again is a no-op that says so.
-
-Examples:
-  qualcheck import --candidates candidates.csv --units units.csv
-  qualcheck import --config qualcheck.toml --candidates c.csv --units u.csv --visits visits.csv
-  qualcheck import --dry-run --candidates c.csv --units u.csv
-  qualcheck import --skip-invalid --rejects rejected.csv --candidates c.csv --units u.csv)");
+    set_help(*sub,
+             {{"qualcheck import --candidates candidates.csv --units units.csv --visits visits.csv",
+               "load this week's exports into the store named by ./qualcheck.toml"},
+              {"qualcheck import --dry-run --candidates candidates.csv --units units.csv",
+               "only validate: every error with its file and line, nothing written"},
+              {"qualcheck import --skip-invalid --rejects rejected.csv --candidates c.csv --units u.csv",
+               "load the good rows; the bad ones go to rejected.csv with their errors"}},
+             "Everything is validated first; a bad file changes nothing (exit 2, every error listed).\n"
+             "Importing the same files again is a no-op that says so.");
 }
 
 int run_import(const ImportOptions& o) {
@@ -224,8 +230,9 @@ int run_import(const ImportOptions& o) {
         }
     }
     engine::EntryBook book(setup.rules);
+    ProgressDisplay progress(o.common);
     if (o.dry_run) {
-        Loaded loaded = read_all(exports, setup, centre, book, nullptr, nullptr);
+        Loaded loaded = read_all(exports, setup, centre, book, nullptr, nullptr, progress);
         std::printf("dry run: the exports are valid: %lld entries, %lld unit rows, %lld visits; nothing written\n",
                     static_cast<long long>(loaded.entries), static_cast<long long>(loaded.unit_rows),
                     static_cast<long long>(loaded.visits));
@@ -242,7 +249,7 @@ int run_import(const ImportOptions& o) {
     diag::Diagnostics rejects(SIZE_MAX);
     {
         store::Store::Import import = store.begin_import(timestamp(setup), acting_user(o.user));
-        loaded = read_all(exports, setup, centre, book, &import, o.skip_invalid ? &rejects : nullptr);
+        loaded = read_all(exports, setup, centre, book, &import, o.skip_invalid ? &rejects : nullptr, progress);
         if (o.skip_invalid) {
             write_rejects(o.rejects, rejects, o.common.format == "excel"); // before commit: a lost rejects file loses no rows
         }

@@ -1,13 +1,10 @@
-// qualcheck: the command line. Each subcommand lives in its own file with an options struct,
-// a register_* and a run_* function; this file parses, dispatches and is the one place that
-// turns failures into messages and exit statuses.
+// qualcheck: the command line. cmd/cli.cpp builds it and each subcommand lives in its own
+// file; this file parses, dispatches and is the one place that turns failures into messages
+// and exit statuses.
 
-#include "check.hpp"
-#include "declare.hpp"
-#include "import.hpp"
-#include "report.hpp"
+#include "cli.hpp"
+#include "help.hpp"
 #include "diag/failure.hpp"
-#include "util/spell.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -15,17 +12,16 @@
 #include <csignal>
 #include <cstdio>
 #include <exception>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace {
 
 using qc::diag::ExitStatus;
+using qc::diag::Failure;
 
-constexpr const char* k_about = "qualcheck: which students will not get a vocational qualification "
-                                "result on results day, and why";
-
-void print_failure(const qc::diag::Failure& failure) {
+void print_failure(const Failure& failure) {
     for (const qc::diag::Diagnostic& d : failure.diagnostics().recorded()) {
         std::fprintf(stderr, "qualcheck: error: %s\n", qc::diag::format(d).c_str());
     }
@@ -36,58 +32,33 @@ void print_failure(const qc::diag::Failure& failure) {
     }
 }
 
-int usage_error(const std::string& message, const std::string& hint) {
-    std::fprintf(stderr, "qualcheck: error: %s\n", message.c_str());
-    if (!hint.empty()) {
-        std::fprintf(stderr, "  hint: %s\n", hint.c_str());
+// The subcommand, view or action that was being parsed when parsing stopped.
+const CLI::App& deepest(const CLI::App& app) {
+    const CLI::App* at = &app;
+    while (!at->get_subcommands().empty()) {
+        at = at->get_subcommands().front();
     }
-    return static_cast<int>(ExitStatus::bad_input);
+    return *at;
 }
 
-// CLI11 says "The following arguments were not expected: chek"; a misspelt subcommand
-// deserves a suggestion instead.
-int unknown_subcommand(const CLI::App& app, const std::string& word) {
-    std::vector<std::string> names;
-    for (const CLI::App* sub : app.get_subcommands({})) {
-        names.push_back(sub->get_name());
+// CLI11's own parse errors become usage failures (exit 2) that say what to do; --help and
+// --version end the run with their status.
+std::optional<int> parse(CLI::App& app, int argc, char** argv) {
+    // CLI11 says "The following arguments were not expected: chek"; a misspelt subcommand
+    // deserves a suggestion instead.
+    if (argc < 2) {
+        throw qc::cmd::unknown_subcommand(app, "subcommand", {});
     }
-    std::string hint = qc::util::did_you_mean(word, names);
-    return usage_error(fmt::format("unknown subcommand '{}'", word),
-                       hint.empty() ? "run 'qualcheck --help' for the list" : hint);
-}
-
-} // namespace
-
-int main(int argc, char** argv) {
-    std::signal(SIGPIPE, SIG_IGN);
-    std::signal(SIGXFSZ, SIG_IGN); // past `ulimit -f`, writes fail with EFBIG and are reported
-    CLI::App app{k_about, "qualcheck"};
-    app.require_subcommand(1);
-    app.set_version_flag("--version", std::string("qualcheck ") + QC_VERSION);
-    app.footer(R"(Examples:
-  qualcheck check --candidates candidates.csv --units units.csv
-  qualcheck check --rules examples/rules --candidates examples/candidates.csv --units examples/units.csv --today 2027-03-10
-
-Run 'qualcheck SUBCOMMAND --help' for each subcommand's options and examples.)");
-
-    qc::cmd::ImportOptions import;
-    qc::cmd::register_import(app, import);
-    qc::cmd::CheckOptions check;
-    qc::cmd::register_check(app, check);
-    qc::cmd::ReportOptions report;
-    qc::cmd::register_report(app, report);
-    qc::cmd::DeclareOptions declare;
-    qc::cmd::register_declare(app, declare);
-
-    if (argc > 1 && argv[1][0] != '-') {
+    if (argv[1][0] != '-') {
         try {
             app.get_subcommand(argv[1]);
         } catch (const CLI::OptionNotFound&) {
-            return unknown_subcommand(app, argv[1]);
+            throw qc::cmd::unknown_subcommand(app, "subcommand", argv[1]);
         }
     }
     try {
         app.parse(argc, argv);
+        return std::nullopt;
     } catch (const CLI::CallForHelp& e) {
         return app.exit(e);
     } catch (const CLI::CallForAllHelp& e) {
@@ -95,25 +66,29 @@ Run 'qualcheck SUBCOMMAND --help' for each subcommand's options and examples.)")
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        std::string where = app.get_subcommands().empty() ? "qualcheck" : "qualcheck " + app.get_subcommands().front()->get_name();
-        return usage_error(e.what(), fmt::format("run '{} --help' for usage", where));
+        // A misspelt option is the likelier cause of a missing one ("--reasn" for "--reason"),
+        // so words left over are reported first.
+        if (const std::vector<std::string> rest = app.remaining(true); !rest.empty()) {
+            throw qc::cmd::unexpected_argument(deepest(app), rest);
+        }
+        throw Failure(ExitStatus::bad_input, e.what(),
+                      fmt::format("run '{} --help' for usage", qc::cmd::command_path(deepest(app))));
     }
+}
 
+} // namespace
+
+int main(int argc, char** argv) {
+    std::signal(SIGPIPE, SIG_IGN);
+    std::signal(SIGXFSZ, SIG_IGN); // past `ulimit -f`, writes fail with EFBIG and are reported
     try {
-        if (app.got_subcommand("import")) {
-            return qc::cmd::run_import(import);
+        qc::cmd::Commands commands;
+        std::unique_ptr<CLI::App> app = qc::cmd::make_app(commands);
+        if (std::optional<int> status = parse(*app, argc, argv)) {
+            return *status;
         }
-        if (app.got_subcommand("check")) {
-            return qc::cmd::run_check(check);
-        }
-        if (app.got_subcommand("report")) {
-            return qc::cmd::run_report(*app.get_subcommand("report"), report);
-        }
-        if (app.got_subcommand("declare")) {
-            return qc::cmd::run_declare(*app.get_subcommand("declare"), declare);
-        }
-        return usage_error("no subcommand given", "run 'qualcheck --help'");
-    } catch (const qc::diag::Failure& failure) {
+        return qc::cmd::run_parsed(*app, commands);
+    } catch (const Failure& failure) {
         print_failure(failure);
         return static_cast<int>(failure.status());
     } catch (const std::bad_alloc&) {

@@ -1,8 +1,9 @@
 #include "report.hpp"
 
 #include "diag/failure.hpp"
+#include "help.hpp"
+#include "report/html.hpp"
 #include "stored.hpp"
-#include "util/spell.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -16,65 +17,66 @@ namespace {
 struct ViewHelp {
     const char* name;
     const char* about;
-    const char* footer;
+    std::vector<clidoc::Example> examples;
+    const char* notes;
 };
 
-constexpr ViewHelp k_views[] = {
-    {"at-risk", "Entries due this summer that are not eligible: main reason first",
-     R"(Acknowledged entries are marked (grey on a terminal). Exit 0 even when some are at risk.
-
-Examples:
-  qualcheck report at-risk
-  qualcheck report at-risk --format csv -o at-risk.csv
-  qualcheck report at-risk --candidates candidates.csv --units units.csv   (no store needed))"},
-    {"summary", "Every entry with status and GLH; counts per suite",
-     R"(Examples:
-  qualcheck report summary
-  qualcheck report summary --format json | jq '.suites')"},
-    {"candidate", "One candidate's entries unit by unit, and what needs action",
-     R"(Examples:
-  qualcheck report candidate 0019
-  qualcheck report candidate 0042 --centre 01234
-  qualcheck report candidate 0019 --candidates candidates.csv --units units.csv)"},
-    {"changes", "Entries that became at risk, stopped being at risk or changed reasons",
-     R"(Compares the latest run with the last run of the previous import, or with the last run
-on or before --since DATE. Made for a nightly cron mail.
-
-Examples:
-  qualcheck report changes
-  qualcheck report changes --since 2027-03-01 --format csv)"},
-    {"checkpoint", "Readiness for the term-time checkpoint and for Checkpoint 2",
-     R"(Examples:
-  qualcheck report checkpoint
-  qualcheck report checkpoint --today 2027-06-15)"},
-    {"alert", "An email for 'sendmail -t' listing unacknowledged at-risk entries",
-     R"(Prints nothing when no entry needs attention, so cron sends no mail.
-
-Examples:
-  qualcheck report alert | sendmail -t)"},
-    {"options", "Entries whose units already meet another size: move down or top up",
-     R"(Lists each entry with a suggestion: the largest other qualification of its suite that
-its units meet now (achieved units only), else once the units in progress are achieved.
-
-Examples:
-  qualcheck report options
-  qualcheck report options --format csv -o options.csv
-  qualcheck report options --candidates candidates.csv --units units.csv   (no store needed))"},
-    {"moderation", "Moderation visits per suite: deadlines, late claims and entries, problems",
-     R"(Claims are due 14 days and entries 28 days before each visit. Reports late claims and
-entries, claims after the last visit, final visits after 30 June, visits in 18-31 August,
-visits beyond two a year, mandatory moderated units with no claim from six weeks before the
-final visit, and suites with entries due this summer but no final visit booked.
-
-Examples:
-  qualcheck report moderation
-  qualcheck report moderation --today 2027-06-01 --format csv
-  qualcheck report moderation --candidates c.csv --units u.csv --visits visits.csv)"},
-    {"declarations", "The audit log of every declaration",
-     R"(Examples:
-  qualcheck report declarations
-  qualcheck report declarations --verify     (exit 4 when the log has been altered))"},
-};
+const std::vector<ViewHelp>& views() {
+    static const std::vector<ViewHelp> k_views = {
+        {"at-risk", "Entries due this summer that are not eligible: main reason first",
+         {{"qualcheck report at-risk", "from the store, as a table on a terminal"},
+          {"qualcheck report at-risk --format csv -o at-risk.csv", "for a spreadsheet"},
+          {"qualcheck report at-risk --candidates candidates.csv --units units.csv",
+           "straight from the exports, no store needed"}},
+         "Acknowledged entries are marked (grey on a terminal). Exit 0 even when some are at risk."},
+        {"summary", "Every entry with status and GLH; counts per suite",
+         {{"qualcheck report summary", "every entry, then counts per suite"},
+          {"qualcheck report summary --format html -o summary.html",
+           "one page with charts for heads of department"},
+          {"qualcheck report summary --format json | jq '.suites'", "counts per suite for a script"}},
+         ""},
+        {"candidate", "One candidate's entries unit by unit, and what needs action",
+         {{"qualcheck report candidate 0019", "a candidate of the centre in the config"},
+          {"qualcheck report candidate 0042 --centre 01234", "a candidate of another centre"},
+          {"qualcheck report candidate 0019 --candidates candidates.csv --units units.csv",
+           "straight from the exports"}},
+         ""},
+        {"changes", "Entries that became at risk, stopped being at risk or changed reasons",
+         {{"qualcheck report changes", "since the previous import"},
+          {"qualcheck report changes --since 2027-03-01 --format csv", "since the last run on 1 March"}},
+         "Compares the latest run with the last run of the previous import, or with the last run\n"
+         "on or before --since DATE. Made for a nightly cron mail."},
+        {"checkpoint", "Readiness for the term-time checkpoint and for Checkpoint 2",
+         {{"qualcheck report checkpoint", "subjects ticked, and what blocks each entry due this summer"},
+          {"qualcheck report checkpoint --today 2027-06-15 --format csv", "the entries due, for a spreadsheet"}},
+         ""},
+        {"alert", "An email for 'sendmail -t' listing unacknowledged at-risk entries",
+         {{"qualcheck report alert | sendmail -t", "weekly from cron; silent when nothing needs attention"},
+          {"qualcheck report alert --config /srv/qualcheck/qualcheck.toml", "to the address in [alerts] to"}},
+         "Prints nothing when no entry needs attention, so cron sends no mail."},
+        {"options", "Entries whose units already meet another size: move down or top up",
+         {{"qualcheck report options", "every entry with a move-down or top-up suggestion"},
+          {"qualcheck report options --format csv -o options.csv", "for a spreadsheet"},
+          {"qualcheck report options --candidates candidates.csv --units units.csv",
+           "straight from the exports, no store needed"}},
+         "Lists each entry with a suggestion: the largest other qualification of its suite that\n"
+         "its units meet now (achieved units only), else once the units in progress are achieved."},
+        {"moderation", "Moderation visits per suite: deadlines, late claims and entries, problems",
+         {{"qualcheck report moderation", "every suite's visits and what is due before each"},
+          {"qualcheck report moderation --today 2027-06-01 --format csv", "findings for a spreadsheet"},
+          {"qualcheck report moderation --candidates c.csv --units u.csv --visits visits.csv",
+           "straight from the exports"}},
+         "Claims are due 14 days and entries 28 days before each visit. Reports late claims and\n"
+         "entries, claims after the last visit, final visits after 30 June, visits in 18-31 August,\n"
+         "visits beyond two a year, mandatory moderated units with no claim from six weeks before the\n"
+         "final visit, and suites with entries due this summer but no final visit booked."},
+        {"declarations", "The audit log of every declaration",
+         {{"qualcheck report declarations", "who declared what, when, on which data"},
+          {"qualcheck report declarations --verify", "exit 4 when the log has been altered"}},
+         ""},
+    };
+    return k_views;
+}
 
 void register_view(CLI::App& parent, const ViewHelp& help, ReportOptions& o) {
     CLI::App* view = parent.add_subcommand(help.name, help.about);
@@ -91,6 +93,11 @@ void register_view(CLI::App& parent, const ViewHelp& help, ReportOptions& o) {
         view->add_option("--visits", o.inputs.visits, "Read visits.csv (with --candidates and --units)")
             ->type_name("FILE");
     }
+    if (name == "summary") {
+        view->get_option("--format")
+            ->type_name("table|csv|json|html")
+            ->description("Output format; html: one page with charts (default: table on a terminal, else csv)");
+    }
     if (name == "candidate") {
         view->add_option("NUMBER", o.candidate, "Candidate number, e.g. 0019")->required();
     }
@@ -101,7 +108,7 @@ void register_view(CLI::App& parent, const ViewHelp& help, ReportOptions& o) {
     if (name == "declarations") {
         view->add_flag("--verify", o.verify, "Check that no record has been altered");
     }
-    view->footer(help.footer);
+    set_help(*view, help.examples, help.notes);
 }
 
 // Entries in suite order of the rules, so that the counts read like the rules folder.
@@ -167,6 +174,12 @@ int run_summary(const ReportOptions& o) {
     view.suites = suite_counts(view.entries, setup.rules);
     view.current = setup.current;
     report::Output out(o.common.output);
+    if (o.common.format == "html") {
+        out.write(report::render_summary_html(
+            view, {setup.config.centre_name, setup.config.centre_number, setup.today}));
+        out.close();
+        return 0;
+    }
     const report::Format format = resolve_format(o.common.format, out);
     if (format == report::Format::table) {
         out.write(report::render_summary_table(view, use_colour(out)));
@@ -242,39 +255,23 @@ void register_report(CLI::App& app, ReportOptions& o) {
     // suggest the view that was meant.
     sub->require_subcommand(0, 1);
     sub->allow_extras();
-    for (const ViewHelp& help : k_views) {
+    for (const ViewHelp& help : views()) {
         register_view(*sub, help, o);
     }
-    sub->footer(R"(Examples:
-  qualcheck report at-risk
-  qualcheck report candidate 0019
-  qualcheck report changes
-  qualcheck report alert | sendmail -t
-
-Run 'qualcheck report VIEW --help' for each view's options.)");
+    set_help(*sub,
+             {{"qualcheck report at-risk", "who will not get a result this summer, and why"},
+              {"qualcheck report candidate 0019", "one student, unit by unit"},
+              {"qualcheck report alert | sendmail -t", "mail the exams officer when something needs attention"}},
+             "Run 'qualcheck report VIEW --help' for each view's options.");
 }
 
 int run_report(const CLI::App& report, const ReportOptions& o) {
     if (report.get_subcommands().empty()) {
-        std::vector<std::string> names;
-        for (const ViewHelp& help : k_views) {
-            names.emplace_back(help.name);
-        }
         const std::vector<std::string> rest = report.remaining();
-        if (rest.empty()) {
-            throw diag::Failure(diag::ExitStatus::bad_input, "report: name a view",
-                                fmt::format("one of {}", fmt::join(names, ", ")));
-        }
-        const std::string hint = util::did_you_mean(rest.front(), names);
-        throw diag::Failure(diag::ExitStatus::bad_input,
-                            fmt::format("report: unknown view '{}'", rest.front()),
-                            hint.empty() ? fmt::format("the views are {}", fmt::join(names, ", ")) : hint);
+        throw unknown_subcommand(report, "view", rest.empty() ? std::string() : rest.front());
     }
     if (const std::vector<std::string> rest = report.remaining(true); !rest.empty()) {
-        const std::string view = report.get_subcommands().front()->get_name();
-        throw diag::Failure(diag::ExitStatus::bad_input,
-                            fmt::format("report {}: unexpected argument '{}'", view, rest.front()),
-                            fmt::format("run 'qualcheck report {} --help' for its options", view));
+        throw unexpected_argument(*report.get_subcommands().front(), rest);
     }
     if (reads_csv(o) && o.inputs.candidates.empty() != o.inputs.units.empty()) {
         throw diag::Failure(diag::ExitStatus::bad_input, "--candidates and --units go together",
@@ -351,7 +348,8 @@ std::vector<report::EntryLine> latest_lines(store::Store& store, const Setup& se
 
 std::vector<report::EntryLine> csv_lines(const ReportOptions& o, const Setup& setup) {
     engine::EntryBook book(setup.rules);
-    read_exports(o.inputs, default_centre(o.common, setup.config), setup.rules, book);
+    ProgressDisplay progress(o.common);
+    read_exports(o.inputs, default_centre(o.common, setup.config), setup.rules, book, &progress);
     std::vector<report::EntryLine> lines;
     engine::Grader grader;
     for (std::size_t i = 0; i < book.size(); ++i) {

@@ -38,7 +38,29 @@ int WatchedSource::read(char* buffer, int size) {
         m_last_byte = buffer[n - 1];
     }
     m_bytes.fetch_add(n);
+    if (m_progress) {
+        tell_progress(buffer, n);
+    }
     return static_cast<int>(n);
+}
+
+void WatchedSource::watch(ProgressCallback progress, std::uint64_t total_bytes, std::chrono::milliseconds interval) {
+    m_progress = std::move(progress);
+    m_done.total_bytes = total_bytes;
+    m_interval = interval;
+    m_opened = m_last_told = std::chrono::steady_clock::now();
+}
+
+// Once per block (LineReader reads 16 MB at a time), never per row.
+void WatchedSource::tell_progress(const char* buffer, std::size_t n) {
+    m_done.bytes += n;
+    m_done.lines += static_cast<std::uint64_t>(std::count(buffer, buffer + n, '\n'));
+    const auto now = std::chrono::steady_clock::now();
+    if (now - m_last_told >= m_interval) {
+        m_last_told = now;
+        m_done.seconds = std::chrono::duration<double>(now - m_opened).count();
+        m_progress(m_done);
+    }
 }
 
 // Cuts the stream at the start of the NUL's line, so that the reader never sees a
@@ -112,13 +134,25 @@ std::string lower_first(std::string text) {
     throw Failure::at(ExitStatus::bad_input, Diagnostic{name, 0, 0, std::move(message), std::move(hint), {}});
 }
 
+// The size of a regular file (standard input redirected from one included); 0 for a pipe.
+std::uint64_t input_size(const Input& input) {
+    if (input.text) {
+        return input.text->size();
+    }
+    struct stat info {};
+    const int status = input.name == "-" ? ::fstat(0, &info) : ::stat(input.name.c_str(), &info);
+    return status == 0 && S_ISREG(info.st_mode) ? static_cast<std::uint64_t>(info.st_size) : 0;
+}
+
 } // namespace
 
 std::string read_error_message(int error) { return "cannot read: " + lower_first(std::strerror(error)); }
 
+namespace {
+
 // Opens a path with messages that say what to do; directories open fine with fopen on Linux
 // and only fail on the first read, so they are caught here.
-std::unique_ptr<WatchedSource> open_source(const Input& input) {
+std::unique_ptr<WatchedSource> open_unwatched(const Input& input) {
     if (input.text) {
         return std::make_unique<MemorySource>(*input.text);
     }
@@ -140,6 +174,16 @@ std::unique_ptr<WatchedSource> open_source(const Input& input) {
         fail_whole_file(input.name, read_error_message(errno));
     }
     return std::make_unique<FileSource>(file, true);
+}
+
+} // namespace
+
+std::unique_ptr<WatchedSource> open_source(const Input& input) {
+    std::unique_ptr<WatchedSource> source = open_unwatched(input);
+    if (input.progress) {
+        source->watch(input.progress, input_size(input), input.progress_interval);
+    }
+    return source;
 }
 
 } // namespace qc::csvio

@@ -5,6 +5,7 @@
 #include "csvio/input.hpp"
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -35,6 +36,9 @@ public:
     long first_block_nul_line() const { return m_first_block_nul_line; }
     /// Bytes passed on so far.
     std::uint64_t bytes() const { return m_bytes.load(); }
+    /// Calls `progress` after blocks are read, as Input::progress promises; `total_bytes` is
+    /// the input's size (0 when unknown).
+    void watch(ProgressCallback progress, std::uint64_t total_bytes, std::chrono::milliseconds interval);
     /// True when a read failed; read_errno() says why.
     bool read_failed() const { return m_read_errno.load() != 0; }
     int read_errno() const { return m_read_errno.load(); }
@@ -45,6 +49,14 @@ protected:
 
 private:
     void cut_at_nul(const char* buffer, std::size_t& n, std::size_t nul);
+    void tell_progress(const char* buffer, std::size_t n);
+
+    // Progress: counted only when watched, so that an unwatched read pays nothing per block.
+    ProgressCallback m_progress;
+    ReadProgress m_done;
+    std::chrono::steady_clock::time_point m_opened;
+    std::chrono::steady_clock::time_point m_last_told;
+    std::chrono::milliseconds m_interval{0};
 
     std::atomic<bool> m_nul_found{false};
     std::atomic<std::uint64_t> m_bytes{0};

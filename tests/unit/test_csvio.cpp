@@ -1,16 +1,22 @@
 // Tests for lib/csvio/: records, header aliases, and the three exports, all from memory.
 #include "csvio/exports.hpp"
 #include "csvio/records.hpp"
+#include "csvio/sources.hpp"
 #include "csvio/values.hpp"
 #include "diag/failure.hpp"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include <chrono>
+#include <cstdio>
+#include <fstream>
 #include <functional>
 #include <memory>
 #include <string>
 #include <vector>
+
+#include <unistd.h>
 
 // Failed comparisons of message lists print the messages.
 namespace doctest {
@@ -494,4 +500,51 @@ TEST_CASE("a line longer than 16 MB and a quote never closed are input errors") 
     CHECK(unit_errors("candidate_number,unit,status\n0001,1,\"absent\n0002,1,absent\n", &hints) ==
           std::vector<std::string>{"u.csv:2:8: quoted field is never closed"});
     CHECK(hints[0] == "a field that starts with a double quote must end with one");
+}
+
+TEST_CASE("progress: told after blocks of bytes, with lines, size and time, never before the interval") {
+    const std::string text = "a,b\n1,2\n3,4\n5,6\n";
+    std::vector<csvio::ReadProgress> told;
+    Input input = Input::memory("m.csv", text);
+    input.progress = [&](const csvio::ReadProgress& p) { told.push_back(p); };
+    input.progress_interval = std::chrono::milliseconds(0);
+    auto source = csvio::open_source(input);
+    char buffer[8];
+    while (source->read(buffer, 6) > 0) {
+    }
+    REQUIRE(told.size() == 3);
+    CHECK(told[0].bytes == 6);
+    CHECK(told[0].lines == 1);
+    CHECK(told[2].bytes == text.size());
+    CHECK(told[2].lines == 4);
+    CHECK(told[2].total_bytes == text.size());
+    CHECK(told[2].seconds >= told[0].seconds);
+
+    // A read shorter than the interval tells nothing: short runs draw no progress line.
+    told.clear();
+    input.progress_interval = std::chrono::hours(1);
+    source = csvio::open_source(input);
+    while (source->read(buffer, 6) > 0) {
+    }
+    CHECK(told.empty());
+}
+
+TEST_CASE("progress: a file's size is known; the readers pass progress on") {
+    const std::string path = "/tmp/qc-test-progress-" + std::to_string(::getpid()) + ".csv";
+    const std::string text = "candidate_number,unit,status,grade\n0001,1,result_achieved,P\n0001,2,absent,\n";
+    { std::ofstream(path, std::ios::binary) << text; }
+    std::vector<csvio::ReadProgress> told;
+    Input input = Input::file(path);
+    input.progress = [&](const csvio::ReadProgress& p) { told.push_back(p); };
+    input.progress_interval = std::chrono::milliseconds(0);
+    struct Sink final : model::FactSink {
+        std::optional<model::Problem> add_entry(model::Entry) override { return std::nullopt; }
+        std::optional<model::Problem> add_unit_row(const model::UnitRow&) override { return std::nullopt; }
+    } sink;
+    csvio::read_units(input, {"61234", nullptr}, sink);
+    std::remove(path.c_str());
+    REQUIRE_FALSE(told.empty());
+    CHECK(told.back().bytes == text.size());
+    CHECK(told.back().total_bytes == text.size());
+    CHECK(told.back().lines == 3);
 }
