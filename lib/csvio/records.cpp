@@ -280,6 +280,13 @@ FieldPosition RecordReader::position(std::size_t index) const {
 }
 long RecordReader::line() const { return m_impl->record_line; }
 std::string_view RecordReader::raw_line() const { return m_impl->raw; }
+bool RecordReader::plain() const { return m_impl->plain; }
+std::span<const FieldPosition> RecordReader::positions() const {
+    if (m_impl->plain) {
+        return {};
+    }
+    return m_impl->positions;
+}
 bool RecordReader::multi_line() const { return m_impl->spans_lines; }
 std::optional<std::size_t> RecordReader::bad_utf8_field() const { return m_impl->bad_utf8; }
 diag::Diagnostics& RecordReader::diagnostics() { return m_impl->problems; }

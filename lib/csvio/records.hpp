@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -45,6 +46,11 @@ public:
     long line() const;
     /// That line's text as read (without its line end), for carets in messages.
     std::string_view raw_line() const;
+    /// True when the current record was split in place: its fields are views into raw_line()
+    /// and their positions follow from it.
+    bool plain() const;
+    /// Where each field of the current record starts, when it is not plain() (else empty).
+    std::span<const FieldPosition> positions() const;
     /// True when the current record spans more than one physical line.
     bool multi_line() const;
     /// The first field of the current record holding bytes that are not UTF-8, if any. Only

@@ -1,6 +1,7 @@
 // units.csv: one row per unit attempt, entry or claim (contract section 3). This is the hot
 // path (millions of rows): nothing here allocates for a good row.
 #include "csvio/exports.hpp"
+#include "csvio/row_batch.hpp"
 #include "csvio/values.hpp"
 
 #include "util/spell.hpp"
@@ -122,14 +123,15 @@ ReadStats read_units(const Input& input, const ReadOptions& options, model::Fact
     sheet.divert_row_problems(options.rejects);
     check_centre_available(sheet, options.default_centre);
     model::UnitRow row;
+    RowBatch batch(sheet, sink);
+    sheet.before_row_problem([&batch] { batch.flush(); });
     while (sheet.next()) {
-        if (!read_row(sheet, options, row)) {
-            continue;
-        }
-        if (auto problem = sink.add_unit_row(row)) {
-            sheet.error(problem->column, std::move(problem->message), std::move(problem->hint));
+        if (read_row(sheet, options, row)) {
+            batch.add(row);
         }
     }
+    batch.flush();
+    sheet.before_row_problem(nullptr);
     sheet.finish();
     return sheet.stats();
 }
