@@ -17,6 +17,11 @@ namespace qc::engine {
 
 inline constexpr std::size_t k_block_header = 10;
 
+/// Zero-filled memory for a large table, 64-byte aligned; from 2 MB on, 2 MB aligned and
+/// backed by huge pages where the system allows, because random lookups into tens of MB
+/// otherwise miss the TLB as well as the cache. Free with std::free.
+void* allocate_table(std::size_t bytes, bool zeroed);
+
 /// The table slot where probing for a candidate key starts.
 inline std::size_t slot_for(std::uint32_t key, std::size_t mask) {
     // Fibonacci hashing spreads the sequential candidate numbers of one centre.

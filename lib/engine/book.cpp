@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <sys/mman.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <new>
@@ -28,7 +30,28 @@ bool UnitState::combine(model::UnitStatus status, model::Grade grade, bool trans
     return true;
 }
 
-// --- block storage ---------------------------------------------------------------------------
+// --- storage ---------------------------------------------------------------------------------
+
+void* allocate_table(std::size_t bytes, bool zeroed) {
+    constexpr std::size_t k_huge = std::size_t{2} << 20;
+    const std::size_t align = bytes >= k_huge ? k_huge : 64;
+    bytes = (bytes + align - 1) / align * align;
+    void* memory = std::aligned_alloc(align, bytes);
+    if (memory == nullptr) {
+        throw std::bad_alloc();
+    }
+#ifdef MADV_HUGEPAGE
+    if (align == k_huge) {
+        ::madvise(memory, bytes, MADV_HUGEPAGE); // advice only: without it, 4 kB pages
+    }
+#endif
+    if (zeroed) {
+        std::memset(memory, 0, bytes);
+    }
+    return memory;
+}
+
+void EntryBook::Free::operator()(void* memory) const { std::free(memory); }
 
 EntryBook::Blocks::~Blocks() { std::free(m_data); }
 
@@ -50,10 +73,7 @@ void EntryBook::Blocks::reserve(std::size_t words) {
     // Cache-line aligned, so that a block never needs two lines; pages are only touched (and
     // so only cost memory) once blocks are written to them.
     const std::size_t bytes = (words * 8 + 63) / 64 * 64;
-    auto* data = static_cast<unsigned char*>(std::aligned_alloc(64, bytes));
-    if (data == nullptr) {
-        throw std::bad_alloc();
-    }
+    auto* data = static_cast<unsigned char*>(allocate_table(bytes, false));
     if (m_words > 0) {
         std::memcpy(data, m_data, m_words * 8);
     }
@@ -91,7 +111,8 @@ constexpr int k_largest_dense_unit = 4096;
 } // namespace
 
 EntryBook::EntryBook(const model::RuleBook& rules)
-    : m_rules(rules), m_blocks(std::make_unique<Blocks>()), m_table(16) {
+    : m_rules(rules), m_blocks(std::make_unique<Blocks>()) {
+    grow_table(16);
     // The rank orders rows exactly as model::better_row does: outcome, then grade, then status.
     for (unsigned bits = 0; bits < m_rank.size(); ++bits) {
         const auto status = static_cast<model::UnitStatus>(bits & 7u);
@@ -163,28 +184,31 @@ void EntryBook::reserve(std::size_t entries) {
 }
 
 void EntryBook::grow_table(std::size_t capacity) {
-    if (capacity <= m_table.size()) {
+    if (capacity <= m_table_size) {
         return;
     }
-    std::vector<Slot> old(capacity);
+    std::unique_ptr<Slot[], Free> old(
+        static_cast<Slot*>(allocate_table(capacity * sizeof(Slot), true)));
     old.swap(m_table);
+    const std::size_t old_size = m_table_size;
+    m_table_size = capacity;
     m_candidates = 0;
-    for (const Slot& slot : old) {
-        if (slot.key != 0) {
-            insert_candidate(slot.key, slot.block);
+    for (std::size_t i = 0; i < old_size; ++i) {
+        if (old[i].key != 0) {
+            insert_candidate(old[i].key, old[i].block);
         }
     }
 }
 
 std::uint32_t EntryBook::first_block_of(std::uint32_t key) const {
-    return first_block_from(key, slot_for(key, m_table.size() - 1));
+    return first_block_from(key, slot_for(key, m_table_size - 1));
 }
 
 std::uint32_t EntryBook::first_block_from(std::uint32_t key, std::size_t at) const {
     if (key == 0) {
         return k_none;
     }
-    const std::size_t mask = m_table.size() - 1;
+    const std::size_t mask = m_table_size - 1;
     for (;; at = (at + 1) & mask) {
         if (m_table[at].key == key) {
             return m_table[at].block;
@@ -196,10 +220,10 @@ std::uint32_t EntryBook::first_block_from(std::uint32_t key, std::size_t at) con
 }
 
 void EntryBook::insert_candidate(std::uint32_t key, std::uint32_t block) {
-    if ((m_candidates + 1) * 2 > m_table.size()) {
-        grow_table(m_table.size() * 2);
+    if ((m_candidates + 1) * 2 > m_table_size) {
+        grow_table(m_table_size * 2);
     }
-    const std::size_t mask = m_table.size() - 1;
+    const std::size_t mask = m_table_size - 1;
     std::size_t at = slot_for(key, mask);
     while (m_table[at].key != 0) {
         at = (at + 1) & mask;

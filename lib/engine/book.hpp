@@ -134,7 +134,11 @@ private:
     std::unordered_map<const model::Qualification*, std::uint16_t> m_qualification_index;
     std::array<std::uint16_t, 64> m_rank{}; ///< per packed (status, grade): its rank
     // Open addressing, linear probing, load <= 1/2: candidate key -> first block.
-    std::vector<Slot> m_table;
+    struct Free {
+        void operator()(void* memory) const;
+    };
+    std::unique_ptr<Slot[], Free> m_table;
+    std::size_t m_table_size = 0; ///< a power of two
     std::size_t m_candidates = 0;
 };
 

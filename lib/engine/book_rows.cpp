@@ -41,7 +41,7 @@ void EntryBook::add_unit_rows(std::span<const model::UnitRow> rows,
     std::array<std::uint32_t, k_ring> keys{};
     std::array<std::size_t, k_ring> starts{};
     std::array<std::uint32_t, k_ring> firsts{};
-    const std::size_t mask = m_table.size() - 1;
+    const std::size_t mask = m_table_size - 1;
     const std::size_t n = rows.size();
     for (std::size_t i = 0; i < n + 2 * k_distance; ++i) {
         if (i < n) {
