@@ -7,6 +7,7 @@
 #include "diag/diagnostic.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -56,6 +57,10 @@ public:
     /// The first field of the current record holding bytes that are not UTF-8, if any. Only
     /// the first such record in a file is reported; later ones are not checked.
     std::optional<std::size_t> bad_utf8_field() const;
+
+    /// Calls `hook` (when set) before the lines read so far are moved or overwritten. Until
+    /// then the views of plain() records (fields, raw_line()) stay valid after next().
+    void before_lines_move(std::function<void()> hook);
 
     /// Problems the reader found by itself (see next()).
     diag::Diagnostics& diagnostics();

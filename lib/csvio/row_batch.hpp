@@ -1,8 +1,10 @@
 #pragma once
 // Unit rows held back and passed to the sink many at a time (model::FactSink::add_unit_rows),
-// so that the grouping table can overlap the memory accesses of many shuffled rows. Each
-// row's text is copied into the batch; problems the sink finds are reported against the
-// rows they belong to, in file order.
+// so that the grouping table can overlap the memory accesses of many shuffled rows. Problems
+// the sink finds are reported against the rows they belong to, in file order.
+//
+// A row split in place is held as it is: its views stay valid until the reader moves its lines,
+// and the batch is flushed just before that. Only rows with quoted fields are copied.
 
 #include "csvio/sheet.hpp"
 #include "model/facts.hpp"
@@ -15,28 +17,30 @@ namespace qc::csvio {
 
 class RowBatch {
 public:
-    /// Rows go to `sink`; their problems are reported through `sheet`. Install flush() as the
-    /// sheet's before_row_problem hook so that problems stay in file order.
+    /// Rows go to `sink`; their problems are reported through `sheet`. Hooks the sheet so that
+    /// the batch is flushed before a problem with a later row is recorded (file order) and
+    /// before the rows' text moves; the hooks are removed when the batch is destroyed.
     RowBatch(Sheet& sheet, model::FactSink& sink);
+    ~RowBatch();
+    RowBatch(const RowBatch&) = delete;
+    RowBatch& operator=(const RowBatch&) = delete;
 
-    /// Keeps the sheet's current row, read into `row` (its views are copied), and passes the
-    /// batch on when it is full.
+    /// Keeps the sheet's current row, read into `row`, and passes the batch on when full.
     void add(const model::UnitRow& row);
     /// Passes the rows held to the sink and reports their problems.
     void flush();
 
 private:
-    /// Where a kept row's mark lives in the batch.
+    /// What is kept of a row to report a problem with it.
     struct Kept {
         long line = 0;
-        std::size_t raw = 0; ///< offset in m_text
-        std::size_t raw_size = 0;
+        std::string_view raw;
         std::size_t positions = 0; ///< offset in m_positions
         std::size_t position_count = 0;
     };
 
     std::string_view copy(std::string_view text);
-    void make_room(std::size_t bytes);
+    void add_copied(const model::UnitRow& row, const RowMark& mark);
 
     Sheet& m_sheet;
     model::FactSink& m_sink;
@@ -44,7 +48,7 @@ private:
     std::vector<Kept> m_kept;
     std::vector<FieldPosition> m_positions;
     std::vector<model::RowProblem> m_problems;
-    std::unique_ptr<char[]> m_text; ///< never reallocated while rows point into it
+    std::unique_ptr<char[]> m_text; ///< copies of quoted rows; never reallocated while held
     std::size_t m_text_used = 0;
     std::size_t m_text_size = 0;
 };

@@ -52,8 +52,12 @@ public:
     /// Adds a problem with the current row where the column is given by canonical name (as in
     /// model::Problem); an empty or unknown name points at the row.
     void error(std::string_view column, std::string message, std::string hint = {});
-    /// The current row, for error_at() later; its views are valid until the next call to next().
+    /// The current row, for error_at() later. Its views, like get()'s, are valid until the next
+    /// call to next(); for a row split in place (positions empty) until the hook of
+    /// before_lines_move() runs.
     RowMark mark() const;
+    /// Calls `hook` (when set) before the text of rows read so far is moved or overwritten.
+    void before_lines_move(std::function<void()> hook) { m_records.before_lines_move(std::move(hook)); }
     /// Adds a problem with a row read earlier, as error(column, ...) would have then.
     void error_at(const RowMark& row, std::string_view column, std::string message, std::string hint = {});
     /// Calls `hook` (when set) just before a problem with a data row is recorded by next() or

@@ -123,15 +123,15 @@ ReadStats read_units(const Input& input, const ReadOptions& options, model::Fact
     sheet.divert_row_problems(options.rejects);
     check_centre_available(sheet, options.default_centre);
     model::UnitRow row;
-    RowBatch batch(sheet, sink);
-    sheet.before_row_problem([&batch] { batch.flush(); });
-    while (sheet.next()) {
-        if (read_row(sheet, options, row)) {
-            batch.add(row);
+    {
+        RowBatch batch(sheet, sink);
+        while (sheet.next()) {
+            if (read_row(sheet, options, row)) {
+                batch.add(row);
+            }
         }
+        batch.flush();
     }
-    batch.flush();
-    sheet.before_row_problem(nullptr);
     sheet.finish();
     return sheet.stats();
 }

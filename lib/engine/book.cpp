@@ -176,8 +176,10 @@ void EntryBook::reserve(std::size_t entries) {
         widest = std::max(widest, Blocks::words_for(suite->units.size()));
     }
     m_blocks->reserve(entries * widest);
+    // Candidates are fewer than entries (some have several): room for 2/3 of them at the
+    // table's load of 1/2; it grows if more come.
     std::size_t capacity = 16;
-    while (capacity < entries * 2) {
+    while (capacity < entries * 3 / 2) {
         capacity *= 2;
     }
     grow_table(capacity);
