@@ -33,15 +33,15 @@ inline std::uint64_t transfer_key(std::size_t entry, std::uint16_t slot) {
     return (static_cast<std::uint64_t>(entry) << 16) | slot;
 }
 
+/// The block size, in 8-byte words, for a suite of `units` units.
+std::uint32_t block_words(std::size_t units);
+
 class EntryBook::Blocks {
 public:
     Blocks() = default;
     ~Blocks();
     Blocks(const Blocks&) = delete;
     Blocks& operator=(const Blocks&) = delete;
-
-    /// The block size, in 8-byte words, for a suite of `units` units.
-    static std::uint32_t words_for(std::size_t units);
 
     /// Appends a block of `words` words, its header set and its states empty; returns its
     /// offset in words.

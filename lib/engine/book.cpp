@@ -55,7 +55,7 @@ void EntryBook::Free::operator()(void* memory) const { std::free(memory); }
 
 EntryBook::Blocks::~Blocks() { std::free(m_data); }
 
-std::uint32_t EntryBook::Blocks::words_for(std::size_t units) {
+std::uint32_t block_words(std::size_t units) {
     std::size_t bytes = 8;
     while (bytes < k_block_header + units && bytes < 64) {
         bytes *= 2;
@@ -152,7 +152,7 @@ std::uint16_t EntryBook::qualification_index(const model::Qualification* qualifi
             info.grade_r_allowed.push_back(suite->level >= 3 &&
                                            unit.assessment == model::Assessment::examined);
         }
-        info.block_words = Blocks::words_for(suite->units.size());
+        info.block_words = block_words(suite->units.size());
         m_suites.push_back(std::move(info));
         known = m_suites.end() - 1;
     }
@@ -171,9 +171,9 @@ std::uint16_t EntryBook::qualification_index(const model::Qualification* qualifi
 void EntryBook::reserve(std::size_t entries) {
     m_entries.reserve(entries);
     m_block_of.reserve(entries);
-    std::uint32_t widest = Blocks::words_for(0);
+    std::uint32_t widest = block_words(0);
     for (const auto& suite : m_rules.suites()) {
-        widest = std::max(widest, Blocks::words_for(suite->units.size()));
+        widest = std::max(widest, block_words(suite->units.size()));
     }
     m_blocks->reserve(entries * widest);
     // Candidates are fewer than entries (some have several): room for 2/3 of them at the
