@@ -3,6 +3,7 @@
 
 #include "diag/diagnostic.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,6 +25,9 @@ struct ReadOptions {
     /// instead of failing the read: `import --skip-invalid`. Problems with the file or its
     /// header still fail.
     diag::Diagnostics* rejects = nullptr;
+    /// Unit rows files of at least this many bytes (and standard input) are read on a
+    /// second thread while this one hands the rows to the sink (docs/performance.md).
+    std::uint64_t parallel_from = std::uint64_t{4} << 20;
 };
 
 } // namespace qc::csvio

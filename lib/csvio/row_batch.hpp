@@ -1,34 +1,34 @@
 #pragma once
-// Unit rows held back and passed to the sink many at a time (model::FactSink::add_unit_rows),
-// so that the grouping table can overlap the memory accesses of many shuffled rows. Problems
-// the sink finds are reported against the rows they belong to, in file order.
-//
-// A row split in place is held as it is: its views stay valid until the reader moves its lines,
-// and the batch is flushed just before that. Only rows with quoted fields are copied.
+// Unit rows passed to the sink many at a time (model::FactSink::add_unit_rows), so that the
+// grouping table can overlap the memory accesses of many shuffled rows, optionally with the
+// reading on a second thread. Problems the sink finds are reported against the rows they
+// belong to, and every problem comes out in file order, as if rows were passed one by one.
 
 #include "csvio/sheet.hpp"
 #include "model/facts.hpp"
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <vector>
 
 namespace qc::csvio {
 
+/// One batch of rows. A row split in place is held as it is (its views stay valid until the
+/// reader moves its lines); a row with quoted fields is copied.
 class RowBatch {
 public:
-    /// Rows go to `sink`; their problems are reported through `sheet`. Hooks the sheet so that
-    /// the batch is flushed before a problem with a later row is recorded (file order) and
-    /// before the rows' text moves; the hooks are removed when the batch is destroyed.
-    RowBatch(Sheet& sheet, model::FactSink& sink);
-    ~RowBatch();
-    RowBatch(const RowBatch&) = delete;
-    RowBatch& operator=(const RowBatch&) = delete;
+    static constexpr std::size_t k_rows = 1024;
 
-    /// Keeps the sheet's current row, read into `row`, and passes the batch on when full.
-    void add(const model::UnitRow& row);
-    /// Passes the rows held to the sink and reports their problems.
-    void flush();
+    RowBatch();
+    /// Keeps a row read from `sheet`'s current record (`mark` is sheet.mark()).
+    void add(const model::UnitRow& row, const RowMark& mark);
+    /// False when a row with quoted fields would not fit: deliver the batch first.
+    bool fits(const model::UnitRow& row, const RowMark& mark) const;
+    bool full() const { return m_rows.size() == k_rows; }
+    bool empty() const { return m_rows.empty(); }
+    /// Passes the rows to `sink`, reports their problems through `sheet` and empties the batch.
+    void deliver(model::FactSink& sink, Sheet& sheet);
 
 private:
     /// What is kept of a row to report a problem with it.
@@ -39,11 +39,10 @@ private:
         std::size_t position_count = 0;
     };
 
+    static std::size_t bytes_to_copy(const model::UnitRow& row, const RowMark& mark);
     std::string_view copy(std::string_view text);
     void add_copied(const model::UnitRow& row, const RowMark& mark);
 
-    Sheet& m_sheet;
-    model::FactSink& m_sink;
     std::vector<model::UnitRow> m_rows;
     std::vector<Kept> m_kept;
     std::vector<FieldPosition> m_positions;
@@ -52,5 +51,16 @@ private:
     std::size_t m_text_used = 0;
     std::size_t m_text_size = 0;
 };
+
+/// Reads a row of the sheet's current record into `row`; false (problems reported) when the
+/// row is not valid.
+using RowParser = std::function<bool(Sheet& sheet, model::UnitRow& row)>;
+
+/// Reads every data row of `sheet` with `parse` and feeds the valid ones to `sink` in batches.
+/// With `parallel`, the reading runs on a second thread while this thread feeds the sink:
+/// the sink is only ever called from this thread, and problems keep file order (the reader
+/// waits for the rows before a problem to be delivered, and before it moves its lines).
+/// Exceptions from either side end both and are rethrown here.
+void feed_rows(Sheet& sheet, const RowParser& parse, model::FactSink& sink, bool parallel);
 
 } // namespace qc::csvio

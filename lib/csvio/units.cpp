@@ -9,6 +9,9 @@
 
 #include <fmt/format.h>
 
+#include <cstdint>
+#include <filesystem>
+
 namespace qc::csvio {
 
 namespace {
@@ -116,22 +119,27 @@ bool read_row(Sheet& sheet, const ReadOptions& options, model::UnitRow& row) {
     return ok;
 }
 
+// The input's size in bytes; standard input counts as large.
+std::uint64_t input_size(const Input& input) {
+    if (input.text) {
+        return input.text->size();
+    }
+    if (input.name == "-") {
+        return UINT64_MAX;
+    }
+    std::error_code error;
+    const std::uintmax_t size = std::filesystem::file_size(input.name, error);
+    return error ? 0 : static_cast<std::uint64_t>(size);
+}
+
 } // namespace
 
 ReadStats read_units(const Input& input, const ReadOptions& options, model::FactSink& sink) {
     Sheet sheet(input, FileKind::units, k_unit_columns);
     sheet.divert_row_problems(options.rejects);
     check_centre_available(sheet, options.default_centre);
-    model::UnitRow row;
-    {
-        RowBatch batch(sheet, sink);
-        while (sheet.next()) {
-            if (read_row(sheet, options, row)) {
-                batch.add(row);
-            }
-        }
-        batch.flush();
-    }
+    const RowParser parse = [&options](Sheet& rows, model::UnitRow& row) { return read_row(rows, options, row); };
+    feed_rows(sheet, parse, sink, input_size(input) >= options.parallel_from);
     sheet.finish();
     return sheet.stats();
 }

@@ -117,8 +117,11 @@ TEST_CASE("batched unit rows: problems from the reader and from the sink keep fi
         }
     }
     REQUIRE(text.size() > (std::size_t{5} << 19));
+    std::uint64_t parallel_from = UINT64_MAX;
+    SUBCASE("read on this thread") {}
+    SUBCASE("read on a second thread") { parallel_from = 0; }
     diag::Diagnostics rejects(SIZE_MAX);
-    csvio::ReadOptions options{"61234", &rejects};
+    csvio::ReadOptions options{"61234", &rejects, parallel_from};
     RefusingSink sink;
     csvio::read_units(Input::memory("u.csv", text), options, sink);
     std::vector<std::string> got;
@@ -132,7 +135,7 @@ TEST_CASE("batched unit rows: problems from the reader and from the sink keep fi
     // Without --skip-invalid the same problems fail the read, the first 50 in order.
     try {
         RefusingSink again;
-        csvio::read_units(Input::memory("u.csv", text), csvio::ReadOptions{"61234"}, again);
+        csvio::read_units(Input::memory("u.csv", text), csvio::ReadOptions{"61234", nullptr, parallel_from}, again);
         FAIL("expected a failure");
     } catch (const diag::Failure& failure) {
         REQUIRE(failure.diagnostics().count() == expected.size());
@@ -141,5 +144,41 @@ TEST_CASE("batched unit rows: problems from the reader and from the sink keep fi
             CHECK(fmt::format("{}:{}:{}: {}", recorded[i].file, recorded[i].line, recorded[i].column,
                               recorded[i].message) == expected[i]);
         }
+    }
+}
+
+TEST_CASE("reading on a second thread: a failing sink or a failing reader ends both") {
+    std::string text = "candidate_number,unit,status\n";
+    for (int i = 0; i < 100000; ++i) {
+        text += fmt::format("{:04},1,absent\n", i % 9000);
+    }
+    struct Throwing : model::FactSink {
+        int rows = 0;
+        std::optional<model::Problem> add_entry(model::Entry) override { return std::nullopt; }
+        std::optional<model::Problem> add_unit_row(const model::UnitRow&) override {
+            if (++rows == 5000) {
+                throw diag::Failure(diag::ExitStatus::io_failure, "the store is full");
+            }
+            return std::nullopt;
+        }
+    } throwing;
+    csvio::ReadOptions parallel{"61234", nullptr, 0};
+    try {
+        csvio::read_units(Input::memory("u.csv", text), parallel, throwing);
+        FAIL("expected a failure");
+    } catch (const diag::Failure& failure) {
+        CHECK(failure.status() == diag::ExitStatus::io_failure);
+    }
+    CHECK(throwing.rows == 5000);
+
+    RefusingSink sink;
+    const std::string huge = text + std::string(csvio::LineSource::k_max_line, 'x') + "\n";
+    try {
+        csvio::read_units(Input::memory("u.csv", huge), parallel, sink);
+        FAIL("expected a failure");
+    } catch (const diag::Failure& failure) {
+        REQUIRE(failure.diagnostics().recorded().size() == 1);
+        CHECK(failure.diagnostics().recorded()[0].message == "line is longer than 16 MB");
+        CHECK(failure.diagnostics().recorded()[0].line == 100002);
     }
 }
