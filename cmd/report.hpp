@@ -37,6 +37,10 @@ report::EntryLine entry_line(const store::StoredResult& stored, const model::Rul
 /// been imported yet.
 std::vector<report::EntryLine> latest_lines(store::Store& store, const Setup& setup);
 
+/// The latest run's entries at risk for --today; reads only those rows when the run was
+/// judged in the same series.
+std::vector<report::EntryLine> latest_at_risk_lines(store::Store& store, const Setup& setup);
+
 /// Every entry judged from the CSV exports named with --candidates and --units.
 std::vector<report::EntryLine> csv_lines(const ReportOptions& options, const Setup& setup);
 

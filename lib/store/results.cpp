@@ -60,20 +60,45 @@ StoredResult read_result(const Statement& select) {
 
 } // namespace
 
-std::int64_t Store::save_results(std::int64_t import_id, const std::string& today_iso,
-                                 const std::vector<StoredResult>& results) {
-    detail::Transaction transaction(*m_connection, true);
+struct Store::Results::State {
+    detail::Connection& connection;
+    detail::Transaction transaction;
+    std::int64_t run_id = 0;
+    Statement insert{connection, "INSERT INTO results VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                                 " ?, ?, ?, ?, ?, ?, ?, ?, ?)"};
+
+    explicit State(detail::Connection& c) : connection(c), transaction(c, true) {}
+};
+
+Store::Results::Results(std::unique_ptr<State> state) : m_state(std::move(state)) {}
+Store::Results::Results(Results&&) noexcept = default;
+Store::Results::~Results() = default; // an uncommitted transaction rolls back
+
+void Store::Results::add(const StoredResult& result) {
+    bind_result(m_state->insert, m_state->run_id, result);
+    m_state->insert.run();
+}
+
+std::int64_t Store::Results::commit() {
+    m_state->transaction.commit();
+    return m_state->run_id;
+}
+
+Store::Results Store::begin_results(std::int64_t import_id, const std::string& today_iso) {
+    auto state = std::make_unique<Results::State>(*m_connection);
     Statement run(*m_connection, "INSERT INTO runs (import_id, today) VALUES (?, ?)");
     run.bind(1, import_id).bind(2, today_iso).run();
-    std::int64_t run_id = m_connection->last_insert_rowid();
-    Statement insert(*m_connection, "INSERT INTO results VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                                    " ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    state->run_id = m_connection->last_insert_rowid();
+    return Results(std::move(state));
+}
+
+std::int64_t Store::save_results(std::int64_t import_id, const std::string& today_iso,
+                                 const std::vector<StoredResult>& results) {
+    Results run = begin_results(import_id, today_iso);
     for (const auto& result : results) {
-        bind_result(insert, run_id, result);
-        insert.run();
+        run.add(result);
     }
-    transaction.commit();
-    return run_id;
+    return run.commit();
 }
 
 std::optional<RunRecord> Store::latest_run() {
