@@ -7,7 +7,7 @@ SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 QC       := $(BUILD)/cmd/qualcheck
 DEMO_TODAY ?= 2027-03-10
 
-.PHONY: all deps configure build demo test clean
+.PHONY: all deps configure build demo test bench clean
 
 all: build
 
@@ -36,6 +36,10 @@ demo: build
 
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+
+# The benchmark (docs/performance.md); never part of `make test`.
+bench: configure
+	@tests/bench/run.sh $(BUILD) $(BENCH_FLAGS)
 
 clean:
 	rm -rf $(BUILD)
