@@ -15,7 +15,7 @@ constexpr std::size_t k_block = std::size_t{1} << 20;
 LineSource::LineSource(WatchedSource& source)
     : m_source(source), m_buffer(std::make_unique<char[]>(k_block + k_padding + 1)), m_size(k_block) {
     read_more();
-    // A UTF-8 byte order mark is not part of the first line (as LineReader).
+    // A UTF-8 byte order mark is not part of the first line (as with LineReader).
     if (m_end >= 3 && std::memcmp(m_buffer.get(), "\xEF\xBB\xBF", 3) == 0) {
         m_begin = 3;
     }

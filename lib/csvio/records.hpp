@@ -1,7 +1,7 @@
 #pragma once
-// RFC 4180 records read from a file, standard input or memory, over fast-cpp-csv-parser's
-// LineReader. Positions are physical lines (1-based) and byte columns (1-based) within them,
-// so that a Diagnostic can show the line with a caret under the field.
+// RFC 4180 records read from a file, standard input or memory, over csvio's LineSource.
+// Positions are physical lines (1-based) and byte columns (1-based) within them, so that a
+// Diagnostic can show the line with a caret under the field.
 
 #include "csvio/input.hpp"
 #include "diag/diagnostic.hpp"
