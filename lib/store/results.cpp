@@ -35,8 +35,7 @@ void bind_result(Statement& insert, std::int64_t run_id, const StoredResult& res
     insert.bind_or_null(19, result.predicted_grade);
 }
 
-StoredResult read_result(const Statement& select) {
-    StoredResult result;
+void read_result(const Statement& select, StoredResult& result) {
     result.centre = select.text(0);
     result.candidate = select.text(1);
     result.qualification_code = select.text(2);
@@ -55,7 +54,6 @@ StoredResult read_result(const Statement& select) {
     result.suggestion = select.text(15);
     result.points = static_cast<int>(select.integer(16));
     result.predicted_grade = select.text(17);
-    return result;
 }
 
 } // namespace
@@ -124,6 +122,14 @@ std::optional<RunRecord> Store::run_at_or_before(const std::string& date_iso) {
 }
 
 std::vector<StoredResult> Store::run_results(std::int64_t run_id, bool at_risk_only) {
+    std::vector<StoredResult> results;
+    for_each_run_result(run_id, at_risk_only,
+                        [&](const StoredResult& result) { results.push_back(result); });
+    return results;
+}
+
+void Store::for_each_run_result(std::int64_t run_id, bool at_risk_only,
+                                const std::function<void(const StoredResult&)>& visit) {
     // The (run_id, at_risk) index serves both forms; rowid order is the order saved.
     Statement select(*m_connection,
                      std::string("SELECT centre, candidate, qualification_code, surname, forename,"
@@ -133,11 +139,11 @@ std::vector<StoredResult> Store::run_results(std::int64_t run_id, bool at_risk_o
                                  " WHERE run_id = ?") +
                          (at_risk_only ? " AND at_risk = 1" : "") + " ORDER BY rowid");
     select.bind(1, run_id);
-    std::vector<StoredResult> results;
+    StoredResult result; // reused, so that its strings keep their memory
     while (select.step()) {
-        results.push_back(read_result(select));
+        read_result(select, result);
+        visit(result);
     }
-    return results;
 }
 
 } // namespace qc::store

@@ -9,6 +9,7 @@
 #include "model/rules.hpp"
 #include "store/records.hpp"
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -97,6 +98,10 @@ public:
     std::optional<RunRecord> run_at_or_before(const std::string& date_iso);
     /// A run's results in the order they were saved; only the at-risk ones when asked.
     std::vector<StoredResult> run_results(std::int64_t run_id, bool at_risk_only = false);
+    /// The same, one at a time, without holding them all: `visit` sees each result (valid
+    /// only during the call).
+    void for_each_run_result(std::int64_t run_id, bool at_risk_only,
+                             const std::function<void(const StoredResult&)>& visit);
 
     // --- the centre's statements, each recorded in the declarations log -------------------
 
