@@ -74,12 +74,12 @@ char* LineSource::next(std::size_t& length) {
         m_too_long = true;
         return nullptr;
     }
-    // The line end (or the byte after a last line without one) becomes the terminator.
     m_begin += found != nullptr ? size + 1 : size;
     if (size > 0 && line[size - 1] == '\r') {
         --size;
     }
-    line[size] = '\0';
+    // Not terminated here: a store just before the reader's wide loads of the same bytes
+    // stalls them (store forwarding); terminate() does it for the readers that need it.
     length = size;
     return line;
 }

@@ -27,11 +27,13 @@ public:
     /// in the header, a read error) can be made before any line is asked for.
     explicit LineSource(WatchedSource& source);
 
-    /// The next line, without its line end, NUL-terminated and followed by at least
-    /// k_padding readable bytes; nullptr at the end of the input or after a line that is too
-    /// long (too_long() then says so). Valid until the next call, and beyond it until the
-    /// before_refill hook runs.
+    /// The next line, `length` bytes without its line end, followed by at least k_padding
+    /// readable bytes (the first of which may be overwritten, see terminate()); nullptr at the
+    /// end of the input or after a line that is too long (too_long() then says so). Valid
+    /// until the next call, and beyond it until the before_refill hook runs.
     char* next(std::size_t& length);
+    /// Writes a NUL after a line returned by next(), for code that scans to a terminator.
+    static void terminate(char* line, std::size_t length) { line[length] = '\0'; }
     /// True when next() stopped at a line of k_max_line bytes or more.
     bool too_long() const { return m_too_long; }
     /// Calls `hook` (when set) before bytes already returned are moved or overwritten: lines

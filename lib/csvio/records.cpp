@@ -149,6 +149,9 @@ void RecordReader::Impl::split_quoted(char* line) {
                     }
                     std::size_t length = 0;
                     line = next_physical_line(length);
+                    if (line != nullptr) {
+                        LineSource::terminate(line, length);
+                    }
                     if (line == nullptr) {
                         unterminated = true;
                         problems.add(Diagnostic{name, opened, positions.back().column,
@@ -256,6 +259,7 @@ bool RecordReader::next() {
     s.record_line = s.physical_line;
     s.spans_lines = false;
     if (!s.split_plain(line, length)) {
+        LineSource::terminate(line, length); // the slow path scans to the terminator
         s.split_quoted(line);
         if (s.unterminated) {
             return false; // the rest of the file was swallowed by the quote: nothing to read

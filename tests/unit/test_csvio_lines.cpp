@@ -21,8 +21,8 @@ std::vector<std::string> lines_of(const std::string& text) {
     csvio::LineSource lines(*source);
     std::vector<std::string> out;
     std::size_t length = 0;
-    while (const char* line = lines.next(length)) {
-        CHECK(line[length] == '\0');
+    while (char* line = lines.next(length)) {
+        csvio::LineSource::terminate(line, length); // allowed: the byte after is writable
         out.emplace_back(line, length);
     }
     CHECK_FALSE(lines.too_long());
@@ -82,7 +82,7 @@ TEST_CASE("lines: earlier lines stay in place until the refill hook runs") {
     lines.before_refill([&] {
         ++refills;
         for (const auto& [line, number] : held) {
-            REQUIRE(std::string(line) == fmt::format("{:07}", number));
+            REQUIRE(std::string(line, 7) == fmt::format("{:07}", number));
         }
         held.clear();
     });
@@ -92,7 +92,7 @@ TEST_CASE("lines: earlier lines stay in place until the refill hook runs") {
     }
     CHECK(refills >= 3);
     for (const auto& [line, number] : held) {
-        CHECK(std::string(line) == fmt::format("{:07}", number));
+        CHECK(std::string(line, 7) == fmt::format("{:07}", number));
     }
 }
 
