@@ -124,6 +124,7 @@ EntryBook::EntryBook(const model::RuleBook& rules)
 }
 
 EntryBook::~EntryBook() = default;
+EntryBook::EntryBook(EntryBook&&) noexcept = default;
 
 std::uint16_t EntryBook::qualification_index(const model::Qualification* qualification) {
     if (auto found = m_qualification_index.find(qualification); found != m_qualification_index.end()) {

@@ -64,6 +64,7 @@ class EntryBook final : public model::FactSink {
 public:
     explicit EntryBook(const model::RuleBook& rules);
     ~EntryBook() override;
+    EntryBook(EntryBook&&) noexcept;
     EntryBook(const EntryBook&) = delete;
     EntryBook& operator=(const EntryBook&) = delete;
 

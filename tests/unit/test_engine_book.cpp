@@ -113,6 +113,11 @@ TEST_CASE("the candidate table grows from empty and finds every candidate of man
     CHECK_FALSE(book.facts(1).units[0].has_row());
     CHECK(book.find("00000", "0500", "10001") == -1);
     CHECK(book.find("00000", "0001", "20001") == -1); // the candidate exists, not the entry
+
+    const engine::EntryBook moved(std::move(book)); // e.g. returned from a loader
+    CHECK(moved.size() == 20000);
+    CHECK(moved.find(moved.entry(7).centre, moved.entry(7).candidate, "10001") == 7);
+    CHECK(moved.facts(7).units[0].status() == UnitStatus::claim_submitted);
 }
 
 TEST_CASE("candidates whose keys start probing at the same slot are all kept apart") {
