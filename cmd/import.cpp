@@ -207,9 +207,12 @@ void write_rejects(const std::string& path, const diag::Diagnostics& rejects) {
     report::Output out(path);
     std::string text = "file,line,column,error,hint,row\r\n";
     for (const diag::Diagnostic& d : rejects.recorded()) {
-        for (std::string_view cell : {std::string_view(d.file), std::string_view(std::to_string(d.line)),
-                                      std::string_view(std::to_string(d.column)), std::string_view(d.message),
-                                      std::string_view(d.hint), std::string_view(d.source_line)}) {
+        // Named, so that the views below do not outlive the numbers' text.
+        const std::string line = std::to_string(d.line);
+        const std::string column = std::to_string(d.column);
+        for (std::string_view cell : {std::string_view(d.file), std::string_view(line), std::string_view(column),
+                                      std::string_view(d.message), std::string_view(d.hint),
+                                      std::string_view(d.source_line)}) {
             report::append_csv_cell(text, cell);
             text.push_back(',');
         }
