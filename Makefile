@@ -21,7 +21,7 @@ FUZZERS      := csv rules check
 # CMake's generated makefiles are sub-makes: keep their "Entering directory" lines out of the demo.
 MAKEFLAGS += --no-print-directory
 
-.PHONY: all deps test-deps configure build demo test test-sanitize fuzz install package \
+.PHONY: all deps test-deps configure build demo test test-sanitize fuzz bench install package \
         package-test clean
 
 all: build
@@ -92,6 +92,10 @@ package: deps
 package-test: package
 	$(call install-missing,$(PACKAGE_TEST_PACKAGES))
 	@tests/package/deb_in_chroot.sh $(BUILD)-deb/qualcheck_*.deb
+
+# The benchmark (docs/performance.md); never part of `make test`.
+bench: configure
+	@tests/bench/run.sh $(BUILD) $(BENCH_FLAGS)
 
 clean:
 	rm -rf $(BUILD) $(SAN_BUILD) $(FUZZ_BUILD) $(BUILD)-deb

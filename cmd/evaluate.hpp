@@ -23,6 +23,10 @@ struct CsvInputs {
     std::string visits;
 };
 
+/// Reserves room in `book` for the entries of the candidates file at `candidates`, estimated
+/// from its size (nothing for small files, stdin or a missing file).
+void reserve_for(const std::string& candidates, engine::EntryBook& book);
+
 /// Reads candidates then units into `book`, showing each read's progress on `progress` when
 /// given. Throws diag::Failure listing every bad row.
 void read_exports(const CsvInputs& inputs, const std::string& centre, const model::RuleBook& rules,

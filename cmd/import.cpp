@@ -2,6 +2,7 @@
 
 #include "csvio/exports.hpp"
 #include "diag/failure.hpp"
+#include "evaluate.hpp"
 #include "help.hpp"
 #include "progress.hpp"
 #include "report/cells.hpp"
@@ -14,6 +15,8 @@
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
+#include <future>
 #include <iostream>
 #include <iterator>
 #include <optional>
@@ -35,7 +38,9 @@ struct Export {
     }
 };
 
-std::optional<Export> fingerprint(const std::string& role, const std::string& name) {
+// An export as named, with its size; standard input is read (and hashed) at once. Files are
+// hashed by hash_files, which may run while they are read.
+std::optional<Export> sized(const std::string& role, const std::string& name) {
     if (name.empty()) {
         return std::nullopt;
     }
@@ -47,10 +52,37 @@ std::optional<Export> fingerprint(const std::string& role, const std::string& na
         return e;
     }
     std::error_code error;
-    e.record.sha256 = util::sha256_file(name);
     e.record.bytes = static_cast<std::int64_t>(std::filesystem::file_size(name, error));
-    // An unreadable file is reported by the CSV reader with the exact reason.
     return e;
+}
+
+// The hash of each export, in order (standard input's is known already). An unreadable file
+// gets an empty hash; the CSV reader reports it with the exact reason.
+std::vector<std::string> hash_files(const std::vector<Export>& exports) {
+    std::vector<std::string> hashes;
+    for (const Export& e : exports) {
+        hashes.push_back(e.name == "-" ? e.record.sha256 : util::sha256_file(e.name));
+    }
+    return hashes;
+}
+
+void set_hashes(std::vector<Export>& exports, const std::vector<std::string>& hashes) {
+    for (std::size_t i = 0; i < exports.size(); ++i) {
+        exports[i].record.sha256 = hashes[i];
+    }
+}
+
+// Files can only be the same as the last import's when each has the size recorded then.
+bool maybe_same_files(const std::vector<Export>& exports, const store::ImportRecord& last) {
+    if (exports.size() != last.files.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < exports.size(); ++i) {
+        if (exports[i].role != last.files[i].role || exports[i].record.bytes != last.files[i].bytes) {
+            return false;
+        }
+    }
+    return true;
 }
 
 bool same_files(const std::vector<Export>& exports, const store::ImportRecord& last) {
@@ -90,6 +122,23 @@ public:
         return problem;
     }
 
+    // The book validates a whole batch at once (its fast path); the valid rows are then
+    // stored in order.
+    void add_unit_rows(std::span<const model::UnitRow> rows, std::vector<model::RowProblem>& problems) override {
+        std::size_t next_problem = problems.size();
+        m_book.add_unit_rows(rows, problems);
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            if (next_problem < problems.size() && problems[next_problem].index == i) {
+                ++next_problem;
+                continue;
+            }
+            ++m_unit_rows;
+            if (m_import != nullptr) {
+                m_import->add_unit_row(rows[i]);
+            }
+        }
+    }
+
     std::int64_t unit_rows() const { return m_unit_rows; }
 
 private:
@@ -109,6 +158,11 @@ Loaded read_all(std::vector<Export>& exports, const Setup& setup, const std::str
                 ProgressDisplay& progress) {
     ImportSink sink(book, import);
     csvio::ReadOptions options{centre, rejects};
+    for (const Export& e : exports) {
+        if (e.role == "candidates" && e.name != "-") {
+            reserve_for(e.name, book);
+        }
+    }
     Loaded loaded;
     diag::Diagnostics problems;
     auto attempt = [&](auto&& read) {
@@ -225,7 +279,7 @@ int run_import(const ImportOptions& o) {
     std::vector<Export> exports;
     for (auto [role, name] : {std::pair{"candidates", o.inputs.candidates}, {"units", o.inputs.units},
                               {"visits", o.inputs.visits}}) {
-        if (auto e = fingerprint(role, name)) {
+        if (auto e = sized(role, name)) {
             exports.push_back(std::move(*e));
         }
     }
@@ -239,10 +293,18 @@ int run_import(const ImportOptions& o) {
         return 0;
     }
     store::Store store = open_store(o.common, setup, store::OpenMode::create_if_missing);
-    if (auto last = store.last_import(); last && same_files(exports, *last)) {
-        std::printf("nothing to do: these files are the same as import %lld (%s)\n",
-                    static_cast<long long>(last->id), last->at.c_str());
-        return 0;
+    // Hashing 600 MB takes seconds: unless the files may be the last import's again, it runs
+    // on a second thread while they are read.
+    std::future<std::vector<std::string>> hashing;
+    if (auto last = store.last_import(); last && maybe_same_files(exports, *last)) {
+        set_hashes(exports, hash_files(exports));
+        if (same_files(exports, *last)) {
+            std::printf("nothing to do: these files are the same as import %lld (%s)\n",
+                        static_cast<long long>(last->id), last->at.c_str());
+            return 0;
+        }
+    } else {
+        hashing = std::async(std::launch::async, hash_files, std::cref(exports));
     }
     std::int64_t import_id = 0;
     Loaded loaded;
@@ -253,13 +315,17 @@ int run_import(const ImportOptions& o) {
         if (o.skip_invalid) {
             write_rejects(o.rejects, rejects, o.common.format == "excel"); // before commit: a lost rejects file loses no rows
         }
+        if (hashing.valid()) {
+            set_hashes(exports, hashing.get());
+        }
         std::vector<store::ImportedFile> files;
         for (const Export& e : exports) {
             files.push_back(e.record);
         }
         import_id = import.commit(files);
     }
-    rejudge_and_save(store, setup);
+    // The book holds exactly what was stored: judge it rather than read 12 million rows back.
+    judge_and_save(store, setup, import_id, book);
     std::printf("imported %lld entries, %lld unit rows and %lld visits as import %lld into %s\n",
                 static_cast<long long>(loaded.entries), static_cast<long long>(loaded.unit_rows),
                 static_cast<long long>(loaded.visits), static_cast<long long>(import_id),

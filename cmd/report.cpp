@@ -8,7 +8,9 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <functional>
 #include <map>
+#include <optional>
 
 namespace qc::cmd {
 
@@ -152,12 +154,34 @@ std::vector<report::EntryLine> lines_for(const ReportOptions& o, const Setup& se
     return lines;
 }
 
+// CSV or JSON from the store: rows are written as they are read, never all held.
+void stream_at_risk(store::Store& store, const Setup& setup, report::Format format, report::Output& out) {
+    auto writer = report::make_result_writer(format, out, {setup.today, setup.current}, {false});
+    for_each_latest_at_risk(store, setup,
+                            [&](const report::EntryLine& line) { writer->row(report::result_row(line)); });
+    writer->finish();
+}
+
 int run_at_risk(const ReportOptions& o) {
     Setup setup = prepare(o.common);
-    std::vector<report::EntryLine> lines = lines_for(o, setup, nullptr);
-    std::erase_if(lines, [](const report::EntryLine& line) { return !line.result.at_risk; });
+    std::vector<report::EntryLine> lines;
+    std::optional<store::Store> store;
+    if (reads_csv(o)) {
+        lines = csv_lines(o, setup);
+        std::erase_if(lines, [](const report::EntryLine& line) { return !line.result.at_risk; });
+    } else {
+        store = open_store(o.common, setup, store::OpenMode::must_exist);
+    }
     report::Output out(o.common.output);
     const report::Format format = resolve_format(o.common.format, out);
+    if (store && format != report::Format::table) {
+        stream_at_risk(*store, setup, format, out);
+        out.close();
+        return 0;
+    }
+    if (store) {
+        lines = latest_at_risk_lines(*store, setup);
+    }
     if (format == report::Format::table) {
         out.write(report::render_at_risk_table(lines, setup.current, use_colour(out)));
     } else {
@@ -204,11 +228,11 @@ int run_alert(const ReportOptions& o) {
     report::AlertView view{setup.config.alerts_to, setup.config.centre_name,
                            setup.config.centre_number, setup.current, {},
                            "qualcheck report at-risk"};
-    for (report::EntryLine& line : latest_lines(store, setup)) {
-        if (line.result.at_risk && !line.result.acknowledged) {
-            view.entries.push_back(std::move(line));
+    for_each_latest_at_risk(store, setup, [&](const report::EntryLine& line) {
+        if (!line.result.acknowledged) {
+            view.entries.push_back(line);
         }
-    }
+    });
     if (view.entries.empty()) {
         return 0;
     }
@@ -343,6 +367,31 @@ std::vector<report::EntryLine> latest_lines(store::Store& store, const Setup& se
     for (const store::StoredResult& stored : store.run_results(run->id)) {
         lines.push_back(entry_line(stored, setup.rules, setup.current));
     }
+    return lines;
+}
+
+void for_each_latest_at_risk(store::Store& store, const Setup& setup,
+                             const std::function<void(const report::EntryLine&)>& visit) {
+    auto run = store.latest_run();
+    const auto run_date = run ? util::parse_date(run->today).date : std::nullopt;
+    if (!run_date || model::current_series(*run_date) != setup.current) {
+        for (const report::EntryLine& line : latest_lines(store, setup)) {
+            if (line.result.at_risk) {
+                visit(line);
+            }
+        }
+        return;
+    }
+    // Judged in --today's series: the stored at_risk is the answer, and its index finds the
+    // rows without reading a million (docs/performance.md).
+    store.for_each_run_result(run->id, true, [&](const store::StoredResult& stored) {
+        visit(entry_line(stored, setup.rules, setup.current));
+    });
+}
+
+std::vector<report::EntryLine> latest_at_risk_lines(store::Store& store, const Setup& setup) {
+    std::vector<report::EntryLine> lines;
+    for_each_latest_at_risk(store, setup, [&](const report::EntryLine& line) { lines.push_back(line); });
     return lines;
 }
 

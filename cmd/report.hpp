@@ -10,6 +10,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,15 @@ report::EntryLine entry_line(const store::StoredResult& stored, const model::Rul
 /// The latest run's results (at_risk for --today), or Failure(io_failure) when nothing has
 /// been imported yet.
 std::vector<report::EntryLine> latest_lines(store::Store& store, const Setup& setup);
+
+/// Calls `visit` with each of the latest run's entries at risk for --today, in the order
+/// saved; reads only those rows when the run was judged in the same series. Failure
+/// (io_failure) when nothing has been imported yet.
+void for_each_latest_at_risk(store::Store& store, const Setup& setup,
+                             const std::function<void(const report::EntryLine&)>& visit);
+
+/// The same, as a list.
+std::vector<report::EntryLine> latest_at_risk_lines(store::Store& store, const Setup& setup);
 
 /// Every entry judged from the CSV exports named with --candidates and --units.
 std::vector<report::EntryLine> csv_lines(const ReportOptions& options, const Setup& setup);

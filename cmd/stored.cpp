@@ -26,7 +26,12 @@ CurrentData load_current_data(store::Store& store, const model::RuleBook& rules,
     }
     data.import = *last;
     store.load_current(rules, through != nullptr ? *through : book);
-    data.acknowledged.assign(book.size(), false);
+    data.acknowledged = apply_statements(store, book);
+    return data;
+}
+
+std::vector<bool> apply_statements(store::Store& store, engine::EntryBook& book) {
+    std::vector<bool> acknowledged(book.size(), false);
     for (const auto& [key, statement] : store.overrides()) {
         const long at = book.find(key.centre, key.candidate, key.qualification_code);
         if (at < 0) {
@@ -45,13 +50,14 @@ CurrentData load_current_data(store::Store& store, const model::RuleBook& rules,
                 entry.declared_pathway = pathway;
             }
         }
-        data.acknowledged[static_cast<std::size_t>(at)] = statement.acknowledged.value_or(false);
+        acknowledged[static_cast<std::size_t>(at)] = statement.acknowledged.value_or(false);
     }
-    return data;
+    return acknowledged;
 }
 
-void ResultKeeper::row(const report::ResultRow& r) {
-    store::StoredResult s;
+namespace {
+
+void to_stored(const report::ResultRow& r, store::StoredResult& s) {
     s.centre = r.centre;
     s.candidate = r.candidate;
     s.qualification_code = r.qualification_code;
@@ -71,6 +77,13 @@ void ResultKeeper::row(const report::ResultRow& r) {
     s.transferred_units = r.transferred_units;
     s.points = r.points;
     s.predicted_grade = r.predicted_grade;
+}
+
+} // namespace
+
+void ResultKeeper::row(const report::ResultRow& r) {
+    store::StoredResult s;
+    to_stored(r, s);
     m_results.push_back(std::move(s));
     if (m_next != nullptr) {
         m_next->row(r);
@@ -83,16 +96,37 @@ void ResultKeeper::finish() {
     }
 }
 
+void ResultSaver::row(const report::ResultRow& r) {
+    to_stored(r, m_result);
+    m_run.add(m_result);
+}
+
+namespace {
+
+// Judges every entry of `book` and saves each result as it comes, in one transaction.
+std::int64_t save_judged(store::Store& store, const Setup& setup, std::int64_t import_id,
+                         const engine::EntryBook& book, const std::vector<bool>& acknowledged) {
+    store::Store::Results run = store.begin_results(import_id, util::to_iso(setup.today));
+    ResultSaver saver(run);
+    judge_all(book, setup.current, {}, saver, false,
+              [&](std::size_t i) { return static_cast<bool>(acknowledged[i]); }, {});
+    return run.commit();
+}
+
+} // namespace
+
 std::int64_t rejudge_and_save(store::Store& store, const Setup& setup) {
     if (!store.last_import()) {
         return 0;
     }
     engine::EntryBook book(setup.rules);
     CurrentData data = load_current_data(store, setup.rules, book);
-    ResultKeeper keeper;
-    judge_all(book, setup.current, {}, keeper, false,
-              [&](std::size_t i) { return static_cast<bool>(data.acknowledged[i]); }, {});
-    return store.save_results(data.import.id, util::to_iso(setup.today), keeper.results());
+    return save_judged(store, setup, data.import.id, book, data.acknowledged);
+}
+
+std::int64_t judge_and_save(store::Store& store, const Setup& setup, std::int64_t import_id,
+                            engine::EntryBook& book) {
+    return save_judged(store, setup, import_id, book, apply_statements(store, book));
 }
 
 std::string timestamp(const Setup& setup) {

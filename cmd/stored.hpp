@@ -29,6 +29,10 @@ struct CurrentData {
 CurrentData load_current_data(store::Store& store, const model::RuleBook& rules,
                               engine::EntryBook& book, model::FactSink* through = nullptr);
 
+/// Applies the centre's statements (ECD amendments, withdrawals, declared pathways) to the
+/// entries of `book`; returns, per entry, whether it is acknowledged.
+std::vector<bool> apply_statements(store::Store& store, engine::EntryBook& book);
+
 /// A ResultWriter that keeps every row as a StoredResult, and may pass rows on to another.
 class ResultKeeper final : public report::ResultWriter {
 public:
@@ -42,10 +46,28 @@ private:
     std::vector<store::StoredResult> m_results;
 };
 
+/// A ResultWriter that saves each row as it comes into a run being written.
+class ResultSaver final : public report::ResultWriter {
+public:
+    explicit ResultSaver(store::Store::Results& run) : m_run(run) {}
+    void row(const report::ResultRow& row) override;
+    void finish() override {}
+
+private:
+    store::Store::Results& m_run;
+    store::StoredResult m_result; ///< reused, so that its strings keep their memory
+};
+
 /// Judges the current import as it stands now and saves the run; returns the run id, or 0
 /// when nothing has been imported yet. Used after imports and statements so that stored
 /// results always reflect the data and the centre's statements.
 std::int64_t rejudge_and_save(store::Store& store, const Setup& setup);
+
+/// The same for an import just committed whose entries and rows are still in `book`, as
+/// loaded: applies the statements to it, judges it and saves the run, without reading the
+/// rows back from the store. Returns the run id.
+std::int64_t judge_and_save(store::Store& store, const Setup& setup, std::int64_t import_id,
+                            engine::EntryBook& book);
 
 /// An ISO timestamp for records: --today's date with the current time of day.
 std::string timestamp(const Setup& setup);

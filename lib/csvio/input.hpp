@@ -42,6 +42,9 @@ struct ReadOptions {
     /// instead of failing the read: `import --skip-invalid`. Problems with the file or its
     /// header still fail.
     diag::Diagnostics* rejects = nullptr;
+    /// Unit rows files of at least this many bytes (and standard input) are read on a
+    /// second thread while this one hands the rows to the sink (docs/performance.md).
+    std::uint64_t parallel_from = std::uint64_t{4} << 20;
 };
 
 } // namespace qc::csvio

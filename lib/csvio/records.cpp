@@ -5,18 +5,16 @@
 #include "diag/failure.hpp"
 #include "util/strings.hpp"
 
-// Threaded mode on purpose: reading the next 16 MB block overlaps with parsing, and Debian's
-// header does not compile on GCC 12 with CSV_IO_NO_THREAD unless <limits> comes first.
-// Its file-name copies trip -Wstringop-truncation once inlined at -O2; they are fine.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wstringop-truncation"
-#include <libfccp/csv.h>
-#pragma GCC diagnostic pop
+#include "csvio/lines.hpp"
 
 #include <algorithm>
-#include <array>
+#include <cstdint>
 #include <cstring>
 #include <string>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace qc::csvio {
 
@@ -29,22 +27,9 @@ using diag::Failure;
 constexpr std::string_view k_save_as_utf8 = "save it as \"CSV UTF-8 (Comma delimited)\"";
 
 
-// LineReader destroys its source after the first read when the input is small, but the
-// reader still asks it about NULs and read errors afterwards, so the reader owns the source
-// and LineReader gets this forwarder.
-class Forwarder : public io::ByteSourceBase {
-public:
-    explicit Forwarder(WatchedSource& target) : m_target(target) {}
-    int read(char* buffer, int size) override { return m_target.read(buffer, size); }
-
-private:
-    WatchedSource& m_target;
-};
-
-
-bool is_blank(const char* line) {
-    for (; *line != '\0'; ++line) {
-        if (*line != ' ' && *line != '\t') {
+bool is_blank(const char* line, std::size_t length) {
+    for (std::size_t i = 0; i < length; ++i) {
+        if (line[i] != ' ' && line[i] != '\t') {
             return false;
         }
     }
@@ -55,8 +40,8 @@ bool is_blank(const char* line) {
 
 struct RecordReader::Impl {
     std::string name;
-    std::unique_ptr<WatchedSource> source; // declared first: outlives `lines` and its thread
-    std::unique_ptr<io::LineReader> lines;
+    std::unique_ptr<WatchedSource> source; // declared first: outlives `lines`
+    std::unique_ptr<LineSource> lines;
     diag::Diagnostics problems;
     long physical_line = 0;
 
@@ -74,60 +59,68 @@ struct RecordReader::Impl {
     bool check_utf8 = true;
     std::optional<std::size_t> bad_utf8;
 
-    char* next_physical_line();
-    bool split_plain(const char* line);
+    char* next_physical_line(std::size_t& length);
+    bool split_plain(const char* line, std::size_t length);
     void split_quoted(char* line);
     void check_encoding();
     void report_nul();
 };
 
-char* RecordReader::Impl::next_physical_line() {
-    try {
-        char* line = lines->next_line();
-        if (line != nullptr) {
-            ++physical_line;
-        }
-        return line;
-    } catch (const io::error::base&) {
-        // Only LineReader's length limit is thrown from here (our sources never throw).
+char* RecordReader::Impl::next_physical_line(std::size_t& length) {
+    char* line = lines->next(length);
+    if (line != nullptr) {
+        ++physical_line;
+    } else if (lines->too_long()) {
         problems.add(Diagnostic{name, physical_line + 1, 0, "line is longer than 16 MB",
                                 "this does not look like a CSV export", {}});
         throw Failure(ExitStatus::bad_input, problems);
     }
+    return line;
 }
-
-// Bytes that stop the fast path's scan: the separator, a quote and the line's end.
-constexpr std::array<bool, 256> k_stops = [] {
-    std::array<bool, 256> stops{};
-    stops[','] = stops['"'] = stops[0] = true;
-    return stops;
-}();
 
 // The fast path: split on commas without copying; bails out (false) at the first quote.
 // Positions are not stored here: position() derives them from the views into the line.
-bool RecordReader::Impl::split_plain(const char* line) {
+// Sixteen bytes at a time: the line is followed by LineSource::k_padding readable bytes, and
+// stops found past its end are masked off.
+bool RecordReader::Impl::split_plain(const char* line, std::size_t length) {
     fields.clear();
-    unsigned char high = 0;
+    unsigned high = 0;
     const char* start = line;
-    const char* at = line;
-    for (;; ++at) {
-        auto c = static_cast<unsigned char>(*at);
-        high |= c;
-        if (!k_stops[c]) {
-            continue;
+    for (std::size_t i = 0; i < length; i += 16) {
+        std::uint32_t stops = 0;
+        std::uint32_t top_bits = 0;
+#if defined(__SSE2__)
+        const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(line + i));
+        const __m128i comma = _mm_cmpeq_epi8(chunk, _mm_set1_epi8(','));
+        const __m128i quote = _mm_cmpeq_epi8(chunk, _mm_set1_epi8('"'));
+        stops = static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_or_si128(comma, quote)));
+        top_bits = static_cast<std::uint32_t>(_mm_movemask_epi8(chunk));
+#else
+        for (std::size_t j = 0; j < 16; ++j) {
+            const auto c = static_cast<unsigned char>(line[i + j]);
+            stops |= (c == ',' || c == '"') ? 1u << j : 0u;
+            top_bits |= (c >> 7) << j;
         }
-        if (c == '"') {
-            return false;
+#endif
+        if (length - i < 16) {
+            const std::uint32_t inside = (1u << (length - i)) - 1;
+            stops &= inside;
+            top_bits &= inside;
         }
-        fields.emplace_back(start, static_cast<std::size_t>(at - start));
-        if (c == 0) {
-            break;
+        high |= top_bits;
+        for (; stops != 0; stops &= stops - 1) {
+            const char* at = line + i + static_cast<std::size_t>(__builtin_ctz(stops));
+            if (*at == '"') {
+                return false;
+            }
+            fields.emplace_back(start, static_cast<std::size_t>(at - start));
+            start = at + 1;
         }
-        start = at + 1;
     }
+    fields.emplace_back(start, static_cast<std::size_t>(line + length - start));
     plain = true;
-    has_high_bytes = (high & 0x80) != 0;
-    raw = std::string_view(line, static_cast<std::size_t>(at - line));
+    has_high_bytes = high != 0;
+    raw = std::string_view(line, length);
     return true;
 }
 
@@ -154,7 +147,11 @@ void RecordReader::Impl::split_quoted(char* line) {
                         raw = raw_copy;
                         spans_lines = true;
                     }
-                    line = next_physical_line();
+                    std::size_t length = 0;
+                    line = next_physical_line(length);
+                    if (line != nullptr) {
+                        LineSource::terminate(line, length);
+                    }
                     if (line == nullptr) {
                         unterminated = true;
                         problems.add(Diagnostic{name, opened, positions.back().column,
@@ -227,7 +224,7 @@ void RecordReader::Impl::report_nul() {
 RecordReader::RecordReader(const Input& input) : m_impl(std::make_unique<Impl>()) {
     m_impl->name = input.name;
     m_impl->source = open_source(input);
-    m_impl->lines = std::make_unique<io::LineReader>(input.name, std::make_unique<Forwarder>(*m_impl->source));
+    m_impl->lines = std::make_unique<LineSource>(*m_impl->source);
     WatchedSource& watched = *m_impl->source;
     if (watched.read_failed()) {
         throw Failure::at(ExitStatus::bad_input, Diagnostic{input.name, 0, 0, read_error_message(watched.read_errno()), {}, {}});
@@ -251,8 +248,9 @@ RecordReader::~RecordReader() = default;
 bool RecordReader::next() {
     Impl& s = *m_impl;
     char* line = nullptr;
+    std::size_t length = 0;
     do {
-        line = s.next_physical_line();
+        line = s.next_physical_line(length);
         if (line == nullptr) {
             if (s.source->read_failed()) {
                 s.problems.add(Diagnostic{s.name, s.physical_line, 0,
@@ -262,10 +260,11 @@ bool RecordReader::next() {
             }
             return false;
         }
-    } while (is_blank(line));
+    } while (is_blank(line, length));
     s.record_line = s.physical_line;
     s.spans_lines = false;
-    if (!s.split_plain(line)) {
+    if (!s.split_plain(line, length)) {
+        LineSource::terminate(line, length); // the slow path scans to the terminator
         s.split_quoted(line);
         if (s.unterminated) {
             return false; // the rest of the file was swallowed by the quote: nothing to read
@@ -285,6 +284,16 @@ FieldPosition RecordReader::position(std::size_t index) const {
 }
 long RecordReader::line() const { return m_impl->record_line; }
 std::string_view RecordReader::raw_line() const { return m_impl->raw; }
+bool RecordReader::plain() const { return m_impl->plain; }
+void RecordReader::before_lines_move(std::function<void()> hook) {
+    m_impl->lines->before_refill(std::move(hook));
+}
+std::span<const FieldPosition> RecordReader::positions() const {
+    if (m_impl->plain) {
+        return {};
+    }
+    return m_impl->positions;
+}
 bool RecordReader::multi_line() const { return m_impl->spans_lines; }
 std::optional<std::size_t> RecordReader::bad_utf8_field() const { return m_impl->bad_utf8; }
 diag::Diagnostics& RecordReader::diagnostics() { return m_impl->problems; }

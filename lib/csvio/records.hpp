@@ -1,14 +1,16 @@
 #pragma once
-// RFC 4180 records read from a file, standard input or memory, over fast-cpp-csv-parser's
-// LineReader. Positions are physical lines (1-based) and byte columns (1-based) within them,
-// so that a Diagnostic can show the line with a caret under the field.
+// RFC 4180 records read from a file, standard input or memory, over csvio's LineSource.
+// Positions are physical lines (1-based) and byte columns (1-based) within them, so that a
+// Diagnostic can show the line with a caret under the field.
 
 #include "csvio/input.hpp"
 #include "diag/diagnostic.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -45,11 +47,20 @@ public:
     long line() const;
     /// That line's text as read (without its line end), for carets in messages.
     std::string_view raw_line() const;
+    /// True when the current record was split in place: its fields are views into raw_line()
+    /// and their positions follow from it.
+    bool plain() const;
+    /// Where each field of the current record starts, when it is not plain() (else empty).
+    std::span<const FieldPosition> positions() const;
     /// True when the current record spans more than one physical line.
     bool multi_line() const;
     /// The first field of the current record holding bytes that are not UTF-8, if any. Only
     /// the first such record in a file is reported; later ones are not checked.
     std::optional<std::size_t> bad_utf8_field() const;
+
+    /// Calls `hook` (when set) before the lines read so far are moved or overwritten. Until
+    /// then the views of plain() records (fields, raw_line()) stay valid after next().
+    void before_lines_move(std::function<void()> hook);
 
     /// Problems the reader found by itself (see next()).
     diag::Diagnostics& diagnostics();

@@ -158,6 +158,7 @@ bool Sheet::next() {
     for (;;) {
         bool more = m_records.next();
         if (!m_records.diagnostics().empty()) {
+            notify_row_problem();
             m_problems.merge(std::move(m_records.diagnostics()));
         }
         if (!more) {
@@ -178,6 +179,9 @@ bool Sheet::next() {
 bool Sheet::check_shape() {
     const std::size_t found = m_records.fields().size();
     const std::size_t expected = m_header.size();
+    if (found != expected || m_records.bad_utf8_field()) {
+        notify_row_problem();
+    }
     if (found > expected) {
         m_row_problems->add(at_field(expected, fmt::format("row has {} fields but the header has {}", found, expected),
                                 "put double quotes around a value that contains a comma"));
@@ -206,29 +210,66 @@ Diagnostic Sheet::at_field(std::size_t field, std::string message, std::string h
         d.line = where.line;
         d.column = where.column;
     }
-    std::string_view raw = m_records.raw_line();
-    if (m_row_problems != &m_problems) {
-        d.source_line = std::string(raw); // the whole row, for the rejects file
-    } else if (d.line == m_records.line() && raw.size() <= k_max_shown_line) {
-        d.source_line = std::string(raw);
-    }
+    quote_row(d, m_records.line(), m_records.raw_line());
     return d;
 }
 
+void Sheet::quote_row(Diagnostic& d, long record_line, std::string_view raw) const {
+    if (m_row_problems != &m_problems) {
+        d.source_line = std::string(raw); // the whole row, for the rejects file
+    } else if (d.line == record_line && raw.size() <= k_max_shown_line) {
+        d.source_line = std::string(raw);
+    }
+}
+
 void Sheet::error(Column column, std::string message, std::string hint) {
+    notify_row_problem();
     int index = m_index[static_cast<std::size_t>(column)];
     std::size_t field = index < 0 ? m_records.fields().size() : static_cast<std::size_t>(index);
     m_row_problems->add(at_field(field, std::move(message), std::move(hint)));
 }
 
-void Sheet::error(std::string_view column, std::string message, std::string hint) {
+// The field a canonical column name points at; the header's width (no field) when the name
+// is empty, unknown or not in the header.
+std::size_t Sheet::field_of(std::string_view column) const {
     for (std::size_t i = 0; i < k_column_count; ++i) {
         if (column_name(static_cast<Column>(i)) == column) {
-            error(static_cast<Column>(i), std::move(message), std::move(hint));
-            return;
+            int index = m_index[i];
+            return index < 0 ? m_header.size() : static_cast<std::size_t>(index);
         }
     }
-    m_row_problems->add(at_field(m_records.fields().size(), std::move(message), std::move(hint)));
+    return m_header.size();
+}
+
+void Sheet::error(std::string_view column, std::string message, std::string hint) {
+    notify_row_problem();
+    // Data rows have the header's width (check_shape), so field_of's answer is the field.
+    m_row_problems->add(at_field(field_of(column), std::move(message), std::move(hint)));
+}
+
+RowMark Sheet::mark() const {
+    std::span<const FieldPosition> positions;
+    return RowMark{m_records.line(), m_records.raw_line(), m_records.plain() ? positions : m_records.positions()};
+}
+
+void Sheet::error_at(const RowMark& row, std::string_view column, std::string message, std::string hint) {
+    Diagnostic d{name(), row.line, 0, std::move(message), std::move(hint), {}};
+    const std::size_t field = field_of(column);
+    if (field < m_header.size()) {
+        if (!row.positions.empty()) {
+            d.line = row.positions[field].line;
+            d.column = row.positions[field].column;
+        } else {
+            // Split in place: the field starts after its field-th comma.
+            std::size_t at = 0;
+            for (std::size_t commas = 0; commas < field; ++at) {
+                commas += row.raw[at] == ',' ? 1 : 0;
+            }
+            d.column = static_cast<long>(at) + 1;
+        }
+    }
+    quote_row(d, row.line, row.raw);
+    m_row_problems->add(std::move(d));
 }
 
 void Sheet::header_error(long column, std::string message, std::string hint) {

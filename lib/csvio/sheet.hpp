@@ -7,11 +7,23 @@
 #include "csvio/records.hpp"
 
 #include <array>
+#include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace qc::csvio {
+
+/// What is kept of a data row to report a problem with it after the reader has moved on
+/// (units.csv rows are passed on in batches). Views belong to whoever keeps the row.
+struct RowMark {
+    long line = 0;        ///< where the record starts
+    std::string_view raw; ///< its first physical line, as read
+    /// Where each field starts; empty for a record split in place, whose positions follow
+    /// from `raw`.
+    std::span<const FieldPosition> positions;
+};
 
 class Sheet {
 public:
@@ -40,6 +52,18 @@ public:
     /// Adds a problem with the current row where the column is given by canonical name (as in
     /// model::Problem); an empty or unknown name points at the row.
     void error(std::string_view column, std::string message, std::string hint = {});
+    /// The current row, for error_at() later. Its views, like get()'s, are valid until the next
+    /// call to next(); for a row split in place (positions empty) until the hook of
+    /// before_lines_move() runs.
+    RowMark mark() const;
+    /// Calls `hook` (when set) before the text of rows read so far is moved or overwritten.
+    void before_lines_move(std::function<void()> hook) { m_records.before_lines_move(std::move(hook)); }
+    /// Adds a problem with a row read earlier, as error(column, ...) would have then.
+    void error_at(const RowMark& row, std::string_view column, std::string message, std::string hint = {});
+    /// Calls `hook` (when set) just before a problem with a data row is recorded by next() or
+    /// error(), so that a reader holding rows back reports theirs first and file order is kept.
+    void before_row_problem(std::function<void()> hook) { m_before_row_problem = std::move(hook); }
+
     /// Adds a problem about the header row.
     void header_error(long column, std::string message, std::string hint = {});
 
@@ -71,6 +95,14 @@ private:
     void check_missing(const std::vector<ColumnSpec>& wanted, const std::vector<std::string_view>& unmatched);
     bool check_shape();
     diag::Diagnostic at_field(std::size_t field, std::string message, std::string hint) const;
+    /// Fills in the source line of `d`, a problem with the row that starts at `record_line`.
+    void quote_row(diag::Diagnostic& d, long record_line, std::string_view raw) const;
+    std::size_t field_of(std::string_view column) const;
+    void notify_row_problem() {
+        if (m_before_row_problem) {
+            m_before_row_problem();
+        }
+    }
 
     RecordReader m_records;
     const std::vector<std::string_view>* m_fields; ///< the reader's, stable for its lifetime
@@ -80,6 +112,7 @@ private:
     std::array<int, k_column_count> m_index{};
     std::vector<std::string> m_header;
     std::uint64_t m_rows = 0;
+    std::function<void()> m_before_row_problem;
 };
 
 } // namespace qc::csvio

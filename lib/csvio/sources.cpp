@@ -65,7 +65,7 @@ void WatchedSource::tell_progress(const char* buffer, std::size_t n) {
 
 // Cuts the stream at the start of the NUL's line, so that the reader never sees a
 // truncated row. When that line started in an earlier block, its first part has already
-// gone to LineReader and the line is not "clean".
+// gone to LineSource and the line is not "clean".
 void WatchedSource::cut_at_nul(const char* buffer, std::size_t& n, std::size_t nul) {
     const char* begin = buffer;
     const char* newline = static_cast<const char*>(memrchr(begin, '\n', nul));

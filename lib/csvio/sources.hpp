@@ -1,5 +1,5 @@
 #pragma once
-// Where LineReader's bytes come from: a file, standard input or memory, watched for NUL bytes
+// Where LineSource's bytes come from: a file, standard input or memory, watched for NUL bytes
 // and read errors so that the record reader can name them.
 
 #include "csvio/input.hpp"
@@ -13,10 +13,10 @@
 
 namespace qc::csvio {
 
-/// Feeds LineReader (through records.cpp) and watches every block for a NUL byte, which never
-/// occurs in a UTF-8 CSV export. The stream is cut at the start of the NUL's line so that
-/// LineReader never sees one (it would silently shorten the line); the reader reports it.
-/// read() may run on LineReader's worker thread, hence the atomics.
+/// Feeds LineSource (lines.hpp) and watches every block for a NUL byte, which never occurs in
+/// a UTF-8 CSV export. The stream is cut at the start of the NUL's line so that no line holds
+/// one; the reader reports it. read() may run on the thread that reads a large units file
+/// (row_batch.hpp), hence the atomics.
 class WatchedSource {
 public:
     virtual ~WatchedSource() = default;
@@ -30,7 +30,7 @@ public:
     /// True when the input starts like an Excel workbook (.xlsx, a zip; or .xls), not text.
     bool looks_workbook() const { return m_looks_workbook; }
     /// True when the NUL's line was withheld whole; false when its start, from an earlier
-    /// block, already went to LineReader as a line of its own.
+    /// block, already went to LineSource as a line of its own.
     bool nul_line_clean() const { return m_nul_line_clean; }
     /// The line of a NUL found in the first block read, else 0.
     long first_block_nul_line() const { return m_first_block_nul_line; }

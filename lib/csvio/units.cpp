@@ -1,12 +1,16 @@
 // units.csv: one row per unit attempt, entry or claim (contract section 3). This is the hot
 // path (millions of rows): nothing here allocates for a good row.
 #include "csvio/exports.hpp"
+#include "csvio/row_batch.hpp"
 #include "csvio/values.hpp"
 
 #include "util/spell.hpp"
 #include "util/strings.hpp"
 
 #include <fmt/format.h>
+
+#include <cstdint>
+#include <filesystem>
 
 namespace qc::csvio {
 
@@ -93,7 +97,103 @@ bool read_taken_at(Sheet& sheet, model::UnitRow& row) {
     return row.taken_at_centre.empty() || check_centre_number(sheet, Column::taken_at_centre, row.taken_at_centre);
 }
 
+// The status for its canonical code or label as written by the board's export, else none.
+UnitStatus exact_unit_status(std::string_view text) {
+    static constexpr std::pair<std::string_view, UnitStatus> k_spellings[] = {
+        {"Result achieved", UnitStatus::result_achieved}, {"result_achieved", UnitStatus::result_achieved},
+        {"Entry received", UnitStatus::entry_received},   {"entry_received", UnitStatus::entry_received},
+        {"Claim submitted", UnitStatus::claim_submitted}, {"claim_submitted", UnitStatus::claim_submitted},
+        {"Claim sampled", UnitStatus::claim_sampled},     {"claim_sampled", UnitStatus::claim_sampled},
+        {"Absent", UnitStatus::absent},                   {"absent", UnitStatus::absent},
+        {"RIA received", UnitStatus::ria_received},       {"ria_received", UnitStatus::ria_received},
+        {"RIA pending", UnitStatus::ria_pending},         {"ria_pending", UnitStatus::ria_pending},
+    };
+    for (const auto& [spelling, status] : k_spellings) {
+        if (spelling.size() == text.size() && spelling == text) {
+            return status;
+        }
+    }
+    return UnitStatus::none;
+}
+
+// The grade for its one- or two-character spellings, else none (as for an empty cell).
+Grade exact_grade(std::string_view text) {
+    if (text.size() == 1) {
+        switch (text[0]) {
+        case 'D': return Grade::d;
+        case 'M': return Grade::m;
+        case 'P': return Grade::p;
+        case 'R': return Grade::r;
+        case 'U': return Grade::u;
+        default: return Grade::none;
+        }
+    }
+    if (text == "D*") {
+        return Grade::dstar;
+    }
+    return text == "NA" || text == "1C" ? Grade::u : Grade::none;
+}
+
+// A row as almost every row is: every value in its usual spelling and valid. Anything else
+// (a problem, an unusual spelling) returns false and the row is read again by read_row, which
+// words every problem; so a row read here is exactly the row read_row would give.
+bool read_plain_row(const Sheet& sheet, const ReadOptions& options, model::UnitRow& row) {
+    const std::string_view candidate = sheet.get(Column::candidate_number);
+    std::string_view centre = sheet.get(Column::centre_number);
+    const std::string_view unit = sheet.get(Column::unit);
+    const std::string_view status = sheet.get(Column::status);
+    const std::string_view grade = sheet.get(Column::grade);
+    const std::string_view taken_at = sheet.get(Column::taken_at_centre);
+    const std::string_view date = sheet.get(Column::date);
+    if (centre.empty()) {
+        centre = options.default_centre;
+    } else if (!is_digits_of_width(centre, 5)) {
+        return false;
+    }
+    if (!is_digits_of_width(candidate, 4) || centre.empty() || unit.empty() || unit.size() > 5 ||
+        (!taken_at.empty() && !is_digits_of_width(taken_at, 5))) {
+        return false;
+    }
+    int number = 0;
+    for (char c : unit) {
+        if (c < '0' || c > '9') {
+            return false;
+        }
+        number = number * 10 + (c - '0');
+    }
+    const UnitStatus status_read = exact_unit_status(status);
+    const Grade grade_read = exact_grade(grade);
+    if (number == 0 || status_read == UnitStatus::none ||
+        (grade_read == Grade::none && (!grade.empty() || status_read == UnitStatus::result_achieved))) {
+        return false;
+    }
+    util::Date date_read;
+    if (!date.empty()) {
+        auto parsed = fast_date(date);
+        if (!parsed) {
+            return false;
+        }
+        date_read = *parsed;
+    }
+    // Built whole, member by member: cheaper than clearing the row and filling it in.
+    row = model::UnitRow{.centre = centre,
+                         .candidate = candidate,
+                         .unit = number,
+                         .status = status_read,
+                         .grade = grade_read,
+                         .qualification_code = sheet.get(Column::qualification_code),
+                         .taken_at_centre = taken_at,
+                         .series = sheet.get(Column::series),
+                         .date = date_read,
+                         .uci = sheet.get(Column::uci),
+                         .line = sheet.line()};
+    return true;
+}
+
 bool read_row(Sheet& sheet, const ReadOptions& options, model::UnitRow& row) {
+    if (read_plain_row(sheet, options, row)) {
+        return true;
+    }
     row = model::UnitRow{};
     row.line = sheet.line();
     row.candidate = sheet.get(Column::candidate_number);
@@ -117,21 +217,27 @@ bool read_row(Sheet& sheet, const ReadOptions& options, model::UnitRow& row) {
     return ok;
 }
 
+// The input's size in bytes; standard input counts as large.
+std::uint64_t input_size(const Input& input) {
+    if (input.text) {
+        return input.text->size();
+    }
+    if (input.name == "-") {
+        return UINT64_MAX;
+    }
+    std::error_code error;
+    const std::uintmax_t size = std::filesystem::file_size(input.name, error);
+    return error ? 0 : static_cast<std::uint64_t>(size);
+}
+
 } // namespace
 
 ReadStats read_units(const Input& input, const ReadOptions& options, model::FactSink& sink) {
     Sheet sheet(input, FileKind::units, k_unit_columns);
     sheet.divert_row_problems(options.rejects);
     check_centre_available(sheet, options.default_centre);
-    model::UnitRow row;
-    while (sheet.next()) {
-        if (!read_row(sheet, options, row)) {
-            continue;
-        }
-        if (auto problem = sink.add_unit_row(row)) {
-            sheet.error(problem->column, std::move(problem->message), std::move(problem->hint));
-        }
-    }
+    const RowParser parse = [&options](Sheet& rows, model::UnitRow& row) { return read_row(rows, options, row); };
+    feed_rows(sheet, parse, sink, input_size(input) >= options.parallel_from);
     sheet.finish();
     return sheet.stats();
 }

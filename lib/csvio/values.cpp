@@ -44,22 +44,13 @@ std::string zeros_hint(std::string_view value, std::size_t width) {
                        std::string(width - value.size(), '0'), value);
 }
 
-bool check_digits(Sheet& sheet, Column column, std::string_view value, std::size_t width) {
-    if (value.size() == width) {
-        bool digits = true;
-        for (char c : value) {
-            digits = digits && digit(c);
-        }
-        if (digits) {
-            return true;
-        }
-    }
+} // namespace
+
+bool report_not_digits(Sheet& sheet, Column column, std::string_view value, std::size_t width) {
     sheet.error(column, fmt::format("{} '{}' is not {} digits", column_name(column), util::excerpt(value), width),
                 zeros_hint(value, width));
     return false;
 }
-
-} // namespace
 
 std::optional<UnitStatus> fast_unit_status(std::string_view text) {
     struct Spelling {
@@ -114,14 +105,6 @@ std::optional<util::Date> fast_date(std::string_view text) {
     }
     return real(small_number(text.substr(second + 1)), small_number(text.substr(first + 1, second - first - 1)),
                 small_number(text.substr(0, first)));
-}
-
-bool check_candidate_number(Sheet& sheet, Column column, std::string_view value) {
-    return check_digits(sheet, column, value, 4);
-}
-
-bool check_centre_number(Sheet& sheet, Column column, std::string_view value) {
-    return check_digits(sheet, column, value, 5);
 }
 
 std::optional<std::string_view> row_centre(Sheet& sheet, std::string_view default_centre) {

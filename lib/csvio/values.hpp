@@ -23,11 +23,33 @@ std::optional<model::Grade> fast_grade(std::string_view text);
 /// a real date in either form.
 std::optional<util::Date> fast_date(std::string_view text);
 
+/// True when `value` is exactly `width` digits.
+inline bool is_digits_of_width(std::string_view value, std::size_t width) {
+    if (value.size() != width) {
+        return false;
+    }
+    for (char c : value) {
+        if (c < '0' || c > '9') {
+            return false;
+        }
+    }
+    return true;
+}
+
+/// Reports that `value` of `column` is not `width` digits (with a hint about lost leading
+/// zeros when it is too short); returns false.
+bool report_not_digits(Sheet& sheet, Column column, std::string_view value, std::size_t width);
+
 /// Checks a candidate number (exactly 4 digits), reporting it against `column` when not.
-bool check_candidate_number(Sheet& sheet, Column column, std::string_view value);
+/// Inline: it runs for every row of units.csv.
+inline bool check_candidate_number(Sheet& sheet, Column column, std::string_view value) {
+    return is_digits_of_width(value, 4) || report_not_digits(sheet, column, value, 4);
+}
 
 /// Checks a centre number (exactly 5 digits), reporting it against `column` when not.
-bool check_centre_number(Sheet& sheet, Column column, std::string_view value);
+inline bool check_centre_number(Sheet& sheet, Column column, std::string_view value) {
+    return is_digits_of_width(value, 5) || report_not_digits(sheet, column, value, 5);
+}
 
 /// The centre of the current row: its centre_number, else `default_centre`. Reports an empty
 /// value with no default, or a malformed one; nullopt then.

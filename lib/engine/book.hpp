@@ -2,12 +2,20 @@
 // The grouping table: every entry, and for each the best row of each unit of its suite.
 // Facts arrive through model::FactSink (from CSV files or the store); the table keeps one
 // byte per (entry, suite unit), so a million entries of a 30-unit suite fit in 30 MB.
+//
+// Laid out for shuffled rows (docs/performance.md): a row costs one probe of a flat table of
+// 8-byte slots (key and block together) and one visit to the entry's block, which holds the
+// little the grouping needs (next entry of the candidate, qualification) next to its unit
+// states. model::Entry (names, dates) is never touched while grouping. add_unit_rows looks up
+// a batch of rows at once so that their cache misses overlap.
 
 #include "model/entry.hpp"
 #include "model/facts.hpp"
 #include "model/rules.hpp"
 
+#include <array>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -31,6 +39,7 @@ public:
     bool combine(model::UnitStatus status, model::Grade grade, bool transferred);
 
 private:
+    friend class EntryBook; // its hot path combines through a rank table
     std::uint8_t m_bits = 0;
 };
 
@@ -64,13 +73,23 @@ struct EntryFacts {
 /// from the candidates file). docs/judging.md gives the exact rule.
 class EntryBook final : public model::FactSink {
 public:
-    explicit EntryBook(const model::RuleBook& rules) : m_rules(rules) {}
+    explicit EntryBook(const model::RuleBook& rules);
+    ~EntryBook() override;
+    EntryBook(EntryBook&&) noexcept;
+    EntryBook(const EntryBook&) = delete;
+    EntryBook& operator=(const EntryBook&) = delete;
 
     std::optional<model::Problem> add_entry(model::Entry entry) override;
     std::optional<model::Problem> add_unit_row(const model::UnitRow& row) override;
+    /// The same as add_unit_row for each row in order, with the table lookups of many rows
+    /// overlapped (software prefetch): this is what makes shuffled rows cheap.
+    void add_unit_rows(std::span<const model::UnitRow> rows,
+                       std::vector<model::RowProblem>& problems) override;
 
     std::size_t size() const { return m_entries.size(); }
     const model::Entry& entry(std::size_t index) const { return m_entries[index]; }
+    /// An entry, to apply the centre's statements (ECD, withdrawal, pathway). Its
+    /// qualification must not change.
     model::Entry& entry(std::size_t index) { return m_entries[index]; }
     EntryFacts facts(std::size_t index) const;
     /// The notes of every entry, in the order the rows were read.
@@ -87,17 +106,42 @@ public:
     void reserve(std::size_t entries);
 
 private:
+    /// One slot of the open-addressing table: a candidate key and its first entry's block.
+    struct Slot {
+        std::uint32_t key = 0; ///< 0: empty
+        std::uint32_t block = 0;
+    };
+    /// What the grouping needs of a qualification, by its index in m_qualifications.
+    struct QualificationInfo {
+        const model::Qualification* qualification = nullptr;
+        std::uint16_t suite = 0;          ///< index in m_suites
+        std::vector<std::uint8_t> counts; ///< per slot: 1 when mandatory or optional
+    };
+    /// What the grouping needs of a suite, by its index in m_suites.
+    struct SuiteInfo {
+        const model::Suite* suite = nullptr;
+        std::vector<std::int16_t> slot_by_number; ///< unit number -> slot, -1 when none
+        std::vector<std::uint8_t> grade_r_allowed; ///< per slot: examined unit, Level 3
+        std::uint32_t block_words = 0;             ///< block size in 8-byte words
+    };
+    class Blocks;
+
     static constexpr std::uint32_t k_none = UINT32_MAX;
 
-    std::uint32_t first_entry_of(std::uint32_t key) const;
-    void insert_candidate(std::uint32_t key, std::uint32_t entry);
-    void grow_table();
-    std::optional<model::Problem> apply(std::uint32_t entry, const model::UnitRow& row,
+    std::uint16_t qualification_index(const model::Qualification* qualification);
+    std::uint32_t first_block_of(std::uint32_t key) const;
+    /// The first block of `key`'s candidate, probing from table slot `at`, or k_none.
+    std::uint32_t first_block_from(std::uint32_t key, std::size_t at) const;
+    void insert_candidate(std::uint32_t key, std::uint32_t block);
+    void grow_table(std::size_t capacity);
+    std::int32_t slot_of(const SuiteInfo& suite, int unit) const;
+    std::optional<model::Problem> add_row_at(std::uint32_t first, const model::UnitRow& row);
+    std::optional<model::Problem> apply_to_own(std::uint32_t first, const model::UnitRow& row);
+    std::optional<model::Problem> apply(std::uint32_t block, const model::UnitRow& row,
                                         std::string_view taken_at);
     std::optional<model::Problem> apply_to_matching(std::uint32_t first, const model::UnitRow& row,
                                                     std::string_view taken_at);
-    std::optional<model::Problem> apply_to_own(std::uint32_t first, const model::UnitRow& row);
-    // UCI matching (uci.cpp).
+    // UCI matching (uci.cpp). `first` is a candidate's first block.
     void index_ucis();
     std::string_view uci_of(std::uint32_t first) const;
     std::vector<std::uint32_t> others_with_uci(std::string_view uci, std::string_view centre) const;
@@ -107,17 +151,23 @@ private:
 
     const model::RuleBook& m_rules;
     std::vector<model::Entry> m_entries;
-    std::vector<std::uint32_t> m_state_offset;   ///< per entry, into m_states
-    std::vector<std::uint32_t> m_next_same_candidate; ///< per entry: next entry of the candidate
-    std::vector<UnitState> m_states;
+    std::vector<std::uint32_t> m_block_of; ///< per entry: its block
+    std::unique_ptr<Blocks> m_blocks;
     std::vector<Note> m_notes;
     std::unordered_map<std::uint64_t, Transfer> m_transfers;
     bool m_ucis_indexed = false;
-    std::unordered_multimap<std::uint64_t, std::uint32_t> m_firsts_by_uci; ///< UCI hash -> first entry
+    std::unordered_multimap<std::uint64_t, std::uint32_t> m_firsts_by_uci; ///< UCI hash -> first block
     std::unordered_set<std::uint32_t> m_twinned; ///< candidate keys with a UCI twin elsewhere
-    // Open addressing, linear probing: candidate key -> first entry of that candidate.
-    std::vector<std::uint32_t> m_table_keys;
-    std::vector<std::uint32_t> m_table_entries;
+    std::vector<QualificationInfo> m_qualifications;
+    std::vector<SuiteInfo> m_suites;
+    std::unordered_map<const model::Qualification*, std::uint16_t> m_qualification_index;
+    std::array<std::uint16_t, 64> m_rank{}; ///< per packed (status, grade): its rank
+    // Open addressing, linear probing, load <= 1/2: candidate key -> first block.
+    struct Free {
+        void operator()(void* memory) const;
+    };
+    std::unique_ptr<Slot[], Free> m_table;
+    std::size_t m_table_size = 0; ///< a power of two
     std::size_t m_candidates = 0;
 };
 

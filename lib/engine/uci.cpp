@@ -2,6 +2,8 @@
 // number count for the entries here, as transfers from that centre (docs/judging.md).
 #include "engine/book.hpp"
 
+#include "engine/blocks.hpp"
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -18,9 +20,10 @@ std::uint64_t uci_hash(std::string_view uci) { return std::hash<std::string_view
 } // namespace
 
 std::string_view EntryBook::uci_of(std::uint32_t first) const {
-    for (std::uint32_t at = first; at != k_none; at = m_next_same_candidate[at]) {
-        if (!m_entries[at].uci.empty()) {
-            return m_entries[at].uci;
+    for (std::uint32_t at = first; at != k_none; at = Blocks::next(m_blocks->at(at))) {
+        const model::Entry& entry = m_entries[Blocks::entry(m_blocks->at(at))];
+        if (!entry.uci.empty()) {
+            return entry.uci;
         }
     }
     return {};
@@ -37,12 +40,12 @@ void EntryBook::index_ucis() {
         if (entry.uci.empty()) {
             continue;
         }
-        const std::uint32_t first = first_entry_of(model::candidate_key(entry.centre, entry.candidate));
+        const std::uint32_t first = first_block_of(model::candidate_key(entry.centre, entry.candidate));
         const std::uint64_t hash = uci_hash(entry.uci);
         auto [from, to] = m_firsts_by_uci.equal_range(hash);
         bool known = false;
         for (auto it = from; it != to; ++it) {
-            const model::Entry& other = m_entries[it->second];
+            const model::Entry& other = m_entries[Blocks::entry(m_blocks->at(it->second))];
             known = known || it->second == first;
             if (it->second != first && other.centre != entry.centre && uci_of(it->second) == entry.uci) {
                 m_twinned.insert(model::candidate_key(other.centre, other.candidate));
@@ -61,7 +64,8 @@ std::vector<std::uint32_t> EntryBook::others_with_uci(std::string_view uci,
     std::vector<std::uint32_t> found;
     auto [from, to] = m_firsts_by_uci.equal_range(uci_hash(uci));
     for (auto it = from; it != to; ++it) {
-        if (m_entries[it->second].centre != centre && uci_of(it->second) == uci) {
+        if (m_entries[Blocks::entry(m_blocks->at(it->second))].centre != centre &&
+            uci_of(it->second) == uci) {
             found.push_back(it->second);
         }
     }
@@ -104,8 +108,8 @@ std::optional<Problem> EntryBook::bring_by_uci(const model::UnitRow& row, std::s
             applied = true;
             continue;
         }
-        for (std::uint32_t at = first; at != k_none; at = m_next_same_candidate[at]) {
-            if (m_entries[at].qualification->suite == suite) {
+        for (std::uint32_t at = first; at != k_none; at = Blocks::next(m_blocks->at(at))) {
+            if (m_entries[Blocks::entry(m_blocks->at(at))].qualification->suite == suite) {
                 if (auto problem = apply(at, row, taken_at)) {
                     return problem;
                 }
@@ -125,7 +129,8 @@ std::optional<Problem> EntryBook::bring_by_uci(const model::UnitRow& row, std::s
     }
     std::vector<std::string> names;
     for (std::uint32_t first : targets) {
-        names.push_back(fmt::format("{} at centre {}", m_entries[first].candidate, m_entries[first].centre));
+        const model::Entry& entry = m_entries[Blocks::entry(m_blocks->at(first))];
+        names.push_back(fmt::format("{} at centre {}", entry.candidate, entry.centre));
     }
     return Problem{"qualification_code",
                    fmt::format("candidate {} at centre {} has no entry here, and UCI {} ({}) has no "

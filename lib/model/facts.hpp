@@ -5,8 +5,11 @@
 
 #include "model/entry.hpp"
 
+#include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
+#include <vector>
 
 namespace qc::model {
 
@@ -18,12 +21,28 @@ struct Problem {
     std::string hint;
 };
 
+/// A problem with one row of a batch: the row's index in the batch, and what is wrong.
+struct RowProblem {
+    std::size_t index = 0;
+    Problem problem;
+};
+
 class FactSink {
 public:
     virtual ~FactSink() = default;
     /// All entries arrive before any unit row.
     virtual std::optional<Problem> add_entry(Entry entry) = 0;
     virtual std::optional<Problem> add_unit_row(const UnitRow& row) = 0;
+    /// Several unit rows, in file order: the same as add_unit_row on each, appending the
+    /// problems (in row order) to `problems`. A sink may override it to work on many rows at
+    /// once; readers of large files call it.
+    virtual void add_unit_rows(std::span<const UnitRow> rows, std::vector<RowProblem>& problems) {
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            if (auto problem = add_unit_row(rows[i])) {
+                problems.push_back(RowProblem{i, std::move(*problem)});
+            }
+        }
+    }
 };
 
 } // namespace qc::model

@@ -36,8 +36,7 @@ void bind_result(Statement& insert, std::int64_t run_id, const StoredResult& res
     insert.bind(20, std::int64_t{result.transferred_units});
 }
 
-StoredResult read_result(const Statement& select) {
-    StoredResult result;
+void read_result(const Statement& select, StoredResult& result) {
     result.centre = select.text(0);
     result.candidate = select.text(1);
     result.qualification_code = select.text(2);
@@ -57,25 +56,49 @@ StoredResult read_result(const Statement& select) {
     result.points = static_cast<int>(select.integer(16));
     result.predicted_grade = select.text(17);
     result.transferred_units = static_cast<int>(select.integer(18));
-    return result;
 }
 
 } // namespace
 
-std::int64_t Store::save_results(std::int64_t import_id, const std::string& today_iso,
-                                 const std::vector<StoredResult>& results) {
-    detail::Transaction transaction(*m_connection, true);
+struct Store::Results::State {
+    detail::Connection& connection;
+    detail::Transaction transaction;
+    std::int64_t run_id = 0;
+    Statement insert{connection, "INSERT INTO results VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                                 " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"};
+
+    explicit State(detail::Connection& c) : connection(c), transaction(c, true) {}
+};
+
+Store::Results::Results(std::unique_ptr<State> state) : m_state(std::move(state)) {}
+Store::Results::Results(Results&&) noexcept = default;
+Store::Results::~Results() = default; // an uncommitted transaction rolls back
+
+void Store::Results::add(const StoredResult& result) {
+    bind_result(m_state->insert, m_state->run_id, result);
+    m_state->insert.run();
+}
+
+std::int64_t Store::Results::commit() {
+    m_state->transaction.commit();
+    return m_state->run_id;
+}
+
+Store::Results Store::begin_results(std::int64_t import_id, const std::string& today_iso) {
+    auto state = std::make_unique<Results::State>(*m_connection);
     Statement run(*m_connection, "INSERT INTO runs (import_id, today) VALUES (?, ?)");
     run.bind(1, import_id).bind(2, today_iso).run();
-    std::int64_t run_id = m_connection->last_insert_rowid();
-    Statement insert(*m_connection, "INSERT INTO results VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                                    " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    state->run_id = m_connection->last_insert_rowid();
+    return Results(std::move(state));
+}
+
+std::int64_t Store::save_results(std::int64_t import_id, const std::string& today_iso,
+                                 const std::vector<StoredResult>& results) {
+    Results run = begin_results(import_id, today_iso);
     for (const auto& result : results) {
-        bind_result(insert, run_id, result);
-        insert.run();
+        run.add(result);
     }
-    transaction.commit();
-    return run_id;
+    return run.commit();
 }
 
 std::optional<RunRecord> Store::latest_run() {
@@ -101,6 +124,14 @@ std::optional<RunRecord> Store::run_at_or_before(const std::string& date_iso) {
 }
 
 std::vector<StoredResult> Store::run_results(std::int64_t run_id, bool at_risk_only) {
+    std::vector<StoredResult> results;
+    for_each_run_result(run_id, at_risk_only,
+                        [&](const StoredResult& result) { results.push_back(result); });
+    return results;
+}
+
+void Store::for_each_run_result(std::int64_t run_id, bool at_risk_only,
+                                const std::function<void(const StoredResult&)>& visit) {
     // The (run_id, at_risk) index serves both forms; rowid order is the order saved.
     Statement select(*m_connection,
                      std::string("SELECT centre, candidate, qualification_code, surname, forename,"
@@ -111,11 +142,11 @@ std::vector<StoredResult> Store::run_results(std::int64_t run_id, bool at_risk_o
                                  " WHERE run_id = ?") +
                          (at_risk_only ? " AND at_risk = 1" : "") + " ORDER BY rowid");
     select.bind(1, run_id);
-    std::vector<StoredResult> results;
+    StoredResult result; // reused, so that its strings keep their memory
     while (select.step()) {
-        results.push_back(read_result(select));
+        read_result(select, result);
+        visit(result);
     }
-    return results;
 }
 
 } // namespace qc::store

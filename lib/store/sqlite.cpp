@@ -17,7 +17,9 @@ using diag::Failure;
 
 Connection::Connection(std::string path, int busy_timeout_ms) : m_path(std::move(path)) {
     // No SQLITE_OPEN_CREATE: Store::open decides whether and how (mode 0600) to create.
-    int rc = sqlite3_open_v2(m_path.c_str(), &m_db, SQLITE_OPEN_READWRITE, nullptr);
+    // NOMUTEX: a connection is only ever used by one thread, so SQLite's per-call locking
+    // (a tenth of a 12-million-row import) buys nothing.
+    int rc = sqlite3_open_v2(m_path.c_str(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
         fail(rc);
     }

@@ -12,7 +12,8 @@ struct sqlite3_stmt;
 
 namespace qc::store::detail {
 
-/// One open database file. Not copyable; closes the file when destroyed.
+/// One open database file. Not copyable; closes the file when destroyed. Used by one thread
+/// at a time (it is opened without SQLite's per-call mutex).
 class Connection {
 public:
     /// Opens an existing file for reading and writing (never creates it).

@@ -77,6 +77,9 @@ std::unique_ptr<Connection> connect(const std::string& path, OpenMode mode, int 
                       fmt::format("the store {} is empty; run `qualcheck import` first", path));
     }
     // Only now, with the file known to be ours (or empty), may its journal mode change.
+    if (version == 0) {
+        connection->exec("PRAGMA page_size = 16384");
+    }
     connection->exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
                      "PRAGMA foreign_keys = ON;");
     return connection;

@@ -9,6 +9,7 @@
 #include "model/rules.hpp"
 #include "store/records.hpp"
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -86,6 +87,10 @@ public:
     /// one transaction. Returns the run id.
     std::int64_t save_results(std::int64_t import_id, const std::string& today_iso,
                               const std::vector<StoredResult>& results);
+    class Results;
+    /// Starts saving a run's results one at a time (in one write transaction, taken at once),
+    /// so that a million results need not be held in memory first.
+    Results begin_results(std::int64_t import_id, const std::string& today_iso);
     std::optional<RunRecord> latest_run();
     /// The latest run made on an earlier import than `run_id`'s (for `report changes`).
     std::optional<RunRecord> previous_run(std::int64_t run_id);
@@ -93,6 +98,10 @@ public:
     std::optional<RunRecord> run_at_or_before(const std::string& date_iso);
     /// A run's results in the order they were saved; only the at-risk ones when asked.
     std::vector<StoredResult> run_results(std::int64_t run_id, bool at_risk_only = false);
+    /// The same, one at a time, without holding them all: `visit` sees each result (valid
+    /// only during the call).
+    void for_each_run_result(std::int64_t run_id, bool at_risk_only,
+                             const std::function<void(const StoredResult&)>& visit);
 
     // --- the centre's statements, each recorded in the declarations log -------------------
 
@@ -132,6 +141,25 @@ private:
                                     const std::string& details);
 
     std::unique_ptr<detail::Connection> m_connection;
+};
+
+/// One run's results being written. Destroying it without commit() rolls back. Must not
+/// outlive its Store.
+class Store::Results {
+public:
+    Results(Results&&) noexcept;
+    ~Results();
+
+    /// Adds the next result (results are kept in the order added).
+    void add(const StoredResult& result);
+    /// Commits; returns the run id.
+    std::int64_t commit();
+
+private:
+    friend class Store;
+    struct State;
+    explicit Results(std::unique_ptr<State> state);
+    std::unique_ptr<State> m_state;
 };
 
 /// One import being written. Destroying it without commit() rolls everything back, leaving

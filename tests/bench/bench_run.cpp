@@ -4,6 +4,9 @@
 //
 //   qc_bench_run --label check --runs 3 --entries N --rows N --bytes N [--ok 0,1]
 //                [--before SHELL_COMMAND] -- CMD ARGS...
+//
+// Each run also shows the 1-minute load average just before it (from /proc/loadavg): on a
+// shared machine wall times mean little without it, and user + sys CPU time is steadier.
 
 #include <algorithm>
 #include <cerrno>
@@ -39,6 +42,7 @@ struct Sample {
     double sys_s = 0;
     long peak_rss_kb = 0;
     int status = 0;
+    double load = -1; ///< 1-minute load average before the run; -1 when unknown
 };
 
 double seconds(const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; }
@@ -49,8 +53,20 @@ double now() {
     return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9;
 }
 
+double load_average() {
+    double load = -1;
+    if (std::FILE* file = std::fopen("/proc/loadavg", "r")) {
+        if (std::fscanf(file, "%lf", &load) != 1) {
+            load = -1;
+        }
+        std::fclose(file);
+    }
+    return load;
+}
+
 /// Runs the command once; its stdout and stderr pass through.
 Sample run_once(const Options& o) {
+    const double load = load_average();
     const double start = now();
     const pid_t child = fork();
     if (child < 0) {
@@ -76,12 +92,14 @@ Sample run_once(const Options& o) {
     sample.sys_s = seconds(usage.ru_stime);
     sample.peak_rss_kb = usage.ru_maxrss; // kilobytes on Linux
     sample.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    sample.load = load;
     return sample;
 }
 
 void print_sample(const Options& o, const char* what, const Sample& s) {
-    std::printf("%-8s %-7s wall %7.3f s  user %7.3f s  sys %6.3f s  peak RSS %7.1f MB  exit %d", o.label.c_str(),
-                what, s.wall_s, s.user_s, s.sys_s, static_cast<double>(s.peak_rss_kb) / 1024.0, s.status);
+    std::printf("%-8s %-7s wall %7.3f s  user %7.3f s  sys %6.3f s  peak RSS %7.1f MB  exit %d  load %4.1f",
+                o.label.c_str(), what, s.wall_s, s.user_s, s.sys_s, static_cast<double>(s.peak_rss_kb) / 1024.0,
+                s.status, s.load);
     if (o.entries > 0) {
         std::printf("  %9.0f entries/s", static_cast<double>(o.entries) / s.wall_s);
     }

@@ -4,9 +4,12 @@
 # and `report at-risk`. Not a test: nothing here runs under `make test`.
 #
 #   tests/bench/run.sh [BUILD_DIR] [--runs N] [--entries N] [--grouped] [--regenerate] [--check-only]
+#                      [--verify]
 #
 # BUILD_DIR (default: build) must hold a Release build with the targets qualcheck,
 # qc_gen_batch and qc_bench_run; the script builds those three targets there first.
+# --verify also checks the same batch with rows grouped by candidate and compares the
+# judgements (every column but the notes, whose line numbers differ).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -17,6 +20,7 @@ entries=1000000
 order=--shuffled
 regenerate=no
 store_too=yes
+verify=no
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs=$2; shift 2 ;;
@@ -24,7 +28,8 @@ while [ $# -gt 0 ]; do
     --grouped) order=--grouped; shift ;;
     --regenerate) regenerate=yes; shift ;;
     --check-only) store_too=no; shift ;;
-    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --verify) verify=yes; shift ;;
+    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
     *) build=$1; shift ;;
   esac
@@ -64,6 +69,21 @@ cat "$candidates" "$units" >/dev/null # warm the page cache
   "$qc" check --rules "$root/examples/rules" --candidates "$candidates" --units "$units" \
   --today 2027-03-10 --format csv -o /tmp/qc-bench-out.csv
 echo "check output: $(( $(wc -l </tmp/qc-bench-out.csv) - 1 )) result rows in /tmp/qc-bench-out.csv"
+
+if [ "$verify" = yes ]; then
+  other=--grouped
+  [ "$order" = --grouped ] && other=--shuffled
+  "$build/tests/bench/qc_gen_batch" --entries "$entries" "$other" --out "$data/other"
+  "$qc" check --rules "$root/examples/rules" --candidates "$data/other/candidates.csv" \
+    --units "$data/other/units.csv" --today 2027-03-10 --format csv -o /tmp/qc-bench-other.csv || [ $? = 1 ]
+  # Notes are the last column and never hold a comma: drop everything after the last comma.
+  if cmp -s <(sed 's/,[^,]*$//' /tmp/qc-bench-out.csv) <(sed 's/,[^,]*$//' /tmp/qc-bench-other.csv); then
+    echo "verify: ${order#--} and ${other#--} rows give the same judgement for every entry"
+  else
+    echo "verify: ${order#--} and ${other#--} rows give DIFFERENT judgements" >&2
+    exit 1
+  fi
+fi
 
 if [ "$store_too" = no ]; then
   exit 0

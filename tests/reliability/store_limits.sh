@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The store and output files when the disk is full, a file size limit is reached, the file
 # system is read-only, or the store file is read-only: exit 4, one clear sentence, the store
-# unchanged and still readable where the system allows. The disk is a real 384 KiB tmpfs,
+# unchanged and still readable where the system allows. The disk is a real 1 MiB tmpfs,
 # mounted in a private user and mount namespace (no privileges needed); the transcript is
 # compared with store_limits.expected.
 # usage: store_limits.sh QUALCHECK
@@ -26,19 +26,19 @@ transcript() {
   local C="--rules rules --centre 61234 --today 2027-03-10"
   run() { "$@" 2>&1; echo "[exit $?]"; }
   results() { "$qualcheck" report at-risk $C --store "$1" --format csv | wc -l; }
-  mkdir disk && mount -t tmpfs -o size=384k tmpfs disk
+  mkdir disk && mount -t tmpfs -o size=1m tmpfs disk
   echo "== a full disk"
   run "$qualcheck" import $C --store disk/centre.db --candidates candidates.csv --units units.csv
   echo "at-risk rows before: $(results disk/centre.db)"
   run "$qualcheck" import $C --store disk/centre.db --candidates candidates.csv --units big-units.csv
   echo "at-risk rows after: $(results disk/centre.db)"
-  head -c 393216 /dev/zero > disk/filler 2>/dev/null
+  head -c 1048576 /dev/zero > disk/filler 2>/dev/null
   run "$qualcheck" check $C --candidates candidates.csv --units big-units.csv --format csv -o disk/results.csv
   ls disk
   rm disk/filler
-  echo "== the largest file size allowed (ulimit -f 256 KiB)"
+  echo "== the largest file size allowed (ulimit -f 512 KiB)"
   cp disk/centre.db limited.db
-  (ulimit -f 256; run "$qualcheck" import $C --store limited.db --candidates candidates.csv --units big-units.csv)
+  (ulimit -f 512; run "$qualcheck" import $C --store limited.db --candidates candidates.csv --units big-units.csv)
   echo "at-risk rows after: $(results limited.db)"
   echo "== a read-only file system"
   mount -o remount,ro disk
