@@ -1,87 +1,84 @@
+// The only file that includes fast-cpp-csv-parser.
 #include "csvio/lines.hpp"
 
-#include <algorithm>
-#include <climits>
+// Threaded mode on purpose: reading the next 16 MB block overlaps with parsing. Its file-name
+// copies trip -Wstringop-truncation once inlined at -O2; they are fine.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wstringop-truncation"
+#include <libfccp/csv.h>
+#pragma GCC diagnostic pop
+
 #include <cstring>
 
 namespace qc::csvio {
 
 namespace {
 
-constexpr std::size_t k_block = std::size_t{1} << 20;
+constexpr std::size_t k_arena = std::size_t{1} << 20;
+
+// LineReader destroys its source after the first read when the input is small, but the
+// record reader still asks it about NULs and read errors afterwards, so the record reader
+// owns the source and LineReader gets this forwarder.
+class Forwarder : public io::ByteSourceBase {
+public:
+    explicit Forwarder(WatchedSource& target) : m_target(target) {}
+    int read(char* buffer, int size) override { return m_target.read(buffer, size); }
+
+private:
+    WatchedSource& m_target;
+};
 
 } // namespace
 
-LineSource::LineSource(WatchedSource& source)
-    : m_source(source), m_buffer(std::make_unique<char[]>(k_block + k_padding + 1)), m_size(k_block) {
-    read_more();
-    // A UTF-8 byte order mark is not part of the first line (as with LineReader).
-    if (m_end >= 3 && std::memcmp(m_buffer.get(), "\xEF\xBB\xBF", 3) == 0) {
-        m_begin = 3;
-    }
-}
+struct LineSource::Reader {
+    Reader(const std::string& name, WatchedSource& source)
+        : lines(name, std::make_unique<Forwarder>(source)) {}
+    io::LineReader lines;
+};
 
-// Moves the unfinished line to the front, grows the buffer when that line fills it, and reads
-// as much as fits. False when nothing more could be read.
-bool LineSource::read_more() {
-    if (m_eof) {
-        return false;
+LineSource::LineSource(const std::string& name, WatchedSource& source)
+    : m_reader(std::make_unique<Reader>(name, source)),
+      m_arena(std::make_unique<char[]>(k_arena + k_padding + 1)), m_size(k_arena) {}
+
+LineSource::~LineSource() = default;
+
+// Room for a line of `length` bytes and its terminator: the arena is reused from the start
+// (after the hook, since earlier lines are overwritten), and grows for a line longer than it.
+char* LineSource::room_for(std::size_t length) {
+    if (m_used + length + 1 <= m_size) {
+        return m_arena.get() + m_used;
     }
     if (m_before_refill) {
         m_before_refill();
     }
-    const std::size_t kept = m_end - m_begin;
-    if (m_begin > 0) {
-        std::memmove(m_buffer.get(), m_buffer.get() + m_begin, kept);
-        m_begin = 0;
-        m_end = kept;
+    m_used = 0;
+    if (length + 1 > m_size) {
+        m_size = length + 1;
+        m_arena = std::make_unique<char[]>(m_size + k_padding + 1);
     }
-    if (m_end == m_size) {
-        const std::size_t size = m_size * 2;
-        auto bigger = std::make_unique<char[]>(size + k_padding + 1);
-        std::memcpy(bigger.get(), m_buffer.get(), m_end);
-        m_buffer = std::move(bigger);
-        m_size = size;
-    }
-    const std::size_t room = std::min<std::size_t>(m_size - m_end, INT_MAX);
-    const int count = m_source.read(m_buffer.get() + m_end, static_cast<int>(room));
-    if (count <= 0) {
-        m_eof = true;
-        return false;
-    }
-    m_end += static_cast<std::size_t>(count);
-    return true;
+    return m_arena.get();
 }
 
 char* LineSource::next(std::size_t& length) {
     if (m_too_long) {
         return nullptr;
     }
-    const char* found = nullptr;
-    for (;;) {
-        const std::size_t scanned = m_end - m_begin;
-        found = static_cast<const char*>(std::memchr(m_buffer.get() + m_begin, '\n', scanned));
-        if (found != nullptr || scanned >= k_max_line || !read_more()) {
-            break;
-        }
-    }
-    if (m_begin == m_end) {
-        return nullptr;
-    }
-    char* line = m_buffer.get() + m_begin;
-    std::size_t size = found != nullptr ? static_cast<std::size_t>(found - line) : m_end - m_begin;
-    if (size + 1 > k_max_line) {
+    const char* line = nullptr;
+    try {
+        line = m_reader->lines.next_line();
+    } catch (const io::error::base&) {
+        // Only LineReader's length limit is thrown from here (our sources never throw).
         m_too_long = true;
         return nullptr;
     }
-    m_begin += found != nullptr ? size + 1 : size;
-    if (size > 0 && line[size - 1] == '\r') {
-        --size;
+    if (line == nullptr) {
+        return nullptr;
     }
-    // Not terminated here: a store just before the reader's wide loads of the same bytes
-    // stalls them (store forwarding); terminate() does it for the readers that need it.
-    length = size;
-    return line;
+    length = std::strlen(line); // WatchedSource cuts the stream before a NUL's line
+    char* copy = room_for(length);
+    std::memcpy(copy, line, length);
+    m_used += length + 1; // one byte for terminate()
+    return copy;
 }
 
 } // namespace qc::csvio

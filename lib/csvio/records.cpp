@@ -224,7 +224,7 @@ void RecordReader::Impl::report_nul() {
 RecordReader::RecordReader(const Input& input) : m_impl(std::make_unique<Impl>()) {
     m_impl->name = input.name;
     m_impl->source = open_source(input);
-    m_impl->lines = std::make_unique<LineSource>(*m_impl->source);
+    m_impl->lines = std::make_unique<LineSource>(input.name, *m_impl->source);
     WatchedSource& watched = *m_impl->source;
     if (watched.read_failed()) {
         throw Failure::at(ExitStatus::bad_input, Diagnostic{input.name, 0, 0, read_error_message(watched.read_errno()), {}, {}});
