@@ -149,27 +149,6 @@ std::optional<ResultStatus> parse_result_status(std::string_view code) {
     return at ? std::optional(static_cast<ResultStatus>(*at)) : std::nullopt;
 }
 
-bool is_pass(Grade grade) { return grade >= Grade::r; }
-
-Outcome outcome_of(UnitStatus status, Grade grade) {
-    switch (status) {
-    case UnitStatus::none:
-        return Outcome::none;
-    case UnitStatus::result_achieved:
-        return is_pass(grade) ? Outcome::achieved : Outcome::not_achieved;
-    case UnitStatus::entry_received:
-    case UnitStatus::claim_submitted:
-    case UnitStatus::claim_sampled:
-    case UnitStatus::ria_received:
-        return Outcome::in_progress;
-    case UnitStatus::absent:
-        return Outcome::absent;
-    case UnitStatus::ria_pending:
-        return Outcome::ria_pending;
-    }
-    return Outcome::none;
-}
-
 bool better_row(UnitStatus a_status, Grade a_grade, UnitStatus b_status, Grade b_grade) {
     Outcome a = outcome_of(a_status, a_grade);
     Outcome b = outcome_of(b_status, b_grade);

@@ -79,11 +79,29 @@ std::optional<ReasonCode> parse_reason_code(std::string_view code);
 std::optional<ResultStatus> parse_result_status(std::string_view code);
 
 /// The outcome one row contributes: achieved needs result_achieved with a passing grade
-/// (R counts); result_achieved with U (or no grade) is not achieved.
-Outcome outcome_of(UnitStatus status, Grade grade);
+/// (R counts); result_achieved with U (or no grade) is not achieved. Inline: judging calls it
+/// for every unit of every size of a suite, a million entries over.
+constexpr Outcome outcome_of(UnitStatus status, Grade grade) {
+    switch (status) {
+    case UnitStatus::none:
+        return Outcome::none;
+    case UnitStatus::result_achieved:
+        return grade >= Grade::r ? Outcome::achieved : Outcome::not_achieved;
+    case UnitStatus::entry_received:
+    case UnitStatus::claim_submitted:
+    case UnitStatus::claim_sampled:
+    case UnitStatus::ria_received:
+        return Outcome::in_progress;
+    case UnitStatus::absent:
+        return Outcome::absent;
+    case UnitStatus::ria_pending:
+        return Outcome::ria_pending;
+    }
+    return Outcome::none;
+}
 
 /// True for P, M, D, D* and R.
-bool is_pass(Grade grade);
+constexpr bool is_pass(Grade grade) { return grade >= Grade::r; }
 
 /// Orders two rows of one unit: the one with the better outcome wins; on a tie the better
 /// grade, then the later status code, so that the result is the same in any row order.
