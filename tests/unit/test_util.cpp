@@ -1,8 +1,15 @@
 #include "util/date.hpp"
+#include "util/pipeline.hpp"
 #include "util/spell.hpp"
 #include "util/strings.hpp"
 
 #include <doctest/doctest.h>
+
+#include <algorithm>
+#include <atomic>
+#include <numeric>
+#include <stdexcept>
+#include <vector>
 
 using namespace qc::util;
 
@@ -73,4 +80,62 @@ TEST_CASE("UTF-8 validation catches Windows-1252 bytes") {
     CHECK_FALSE(is_valid_utf8("\xed\xa0\x80"));   // surrogate
     CHECK_FALSE(is_valid_utf8("\xe2\x82"));       // truncated
     CHECK(display_width("Zoë") == 3);
+}
+
+TEST_CASE("run_ordered: every chunk prepared once and consumed in order, with or without workers") {
+    for (std::size_t workers : {0u, 1u, 2u, 4u}) {
+        for (std::size_t n : {0u, 1u, 7u, 64u, 1000u}) {
+            const std::size_t slots = pipeline_slots(std::max<std::size_t>(workers, 1));
+            std::vector<std::vector<std::size_t>> prepared(slots);
+            std::vector<std::size_t> consumed;
+            std::atomic<int> preparing{0};
+            std::atomic<int> most_at_once{0};
+            run_ordered(
+                n, 7, workers,
+                [&](std::size_t begin, std::size_t end, std::size_t slot) {
+                    const int now = ++preparing;
+                    int seen = most_at_once.load();
+                    while (now > seen && !most_at_once.compare_exchange_weak(seen, now)) {
+                    }
+                    prepared[slot].clear();
+                    for (std::size_t i = begin; i < end; ++i) {
+                        prepared[slot].push_back(i * i);
+                    }
+                    --preparing;
+                },
+                [&](std::size_t begin, std::size_t end, std::size_t slot) {
+                    REQUIRE(prepared[slot].size() == end - begin);
+                    for (std::size_t i = begin; i < end; ++i) {
+                        CHECK(prepared[slot][i - begin] == i * i); // not overwritten by a later chunk
+                        consumed.push_back(i);
+                    }
+                });
+            std::vector<std::size_t> expected(n);
+            std::iota(expected.begin(), expected.end(), 0);
+            CHECK(consumed == expected);
+            CHECK(most_at_once.load() <= static_cast<int>(std::max<std::size_t>(workers, 1)));
+        }
+    }
+}
+
+TEST_CASE("run_ordered: an exception from a worker or from the consumer reaches the caller") {
+    std::size_t consumed = 0;
+    CHECK_THROWS_WITH(run_ordered(
+                          100, 10, 2,
+                          [](std::size_t begin, std::size_t, std::size_t) {
+                              if (begin == 50) {
+                                  throw std::runtime_error("chunk 5 failed");
+                              }
+                          },
+                          [&](std::size_t begin, std::size_t end, std::size_t) { consumed += end - begin; }),
+                      "chunk 5 failed");
+    CHECK(consumed == 50); // chunks 0 to 4, in order, and nothing after the failure
+    CHECK_THROWS_WITH(run_ordered(
+                          100, 10, 2, [](std::size_t, std::size_t, std::size_t) {},
+                          [](std::size_t begin, std::size_t, std::size_t) {
+                              if (begin == 30) {
+                                  throw std::runtime_error("cannot write");
+                              }
+                          }),
+                      "cannot write");
 }
