@@ -29,15 +29,6 @@ bool unit_ready(model::Assessment assessment, UnitStatus status) {
     return status == UnitStatus::claim_submitted || status == UnitStatus::claim_sampled;
 }
 
-bool has_moderated_unit(const model::Qualification& qualification) {
-    const auto& units = qualification.suite->units;
-    auto moderated = [&](std::uint16_t slot) {
-        return units[slot].assessment == model::Assessment::moderated;
-    };
-    return std::any_of(qualification.mandatory_slots.begin(), qualification.mandatory_slots.end(), moderated) ||
-           std::any_of(qualification.optional_slots.begin(), qualification.optional_slots.end(), moderated);
-}
-
 // Per suite, why its final moderation visit is not booked (moderation::final_visit_blocker).
 using VisitBlockers = std::map<const model::Suite*, std::optional<std::string>>;
 
@@ -63,7 +54,7 @@ std::vector<std::string> blockers_of(const engine::EntryBook& book, std::size_t 
                                        examined ? "achieved or entered" : "achieved or claimed"));
     }
     const model::Qualification& qualification = *book.entry(index).qualification;
-    if (has_moderated_unit(qualification)) {
+    if (qualification.has_moderated_unit()) {
         if (const auto& visit = visit_blockers.at(qualification.suite); visit) {
             blockers.push_back(*visit);
         }

@@ -97,43 +97,6 @@ bool read_taken_at(Sheet& sheet, model::UnitRow& row) {
     return row.taken_at_centre.empty() || check_centre_number(sheet, Column::taken_at_centre, row.taken_at_centre);
 }
 
-// The status for its canonical code or label as written by the board's export, else none.
-UnitStatus exact_unit_status(std::string_view text) {
-    static constexpr std::pair<std::string_view, UnitStatus> k_spellings[] = {
-        {"Result achieved", UnitStatus::result_achieved}, {"result_achieved", UnitStatus::result_achieved},
-        {"Entry received", UnitStatus::entry_received},   {"entry_received", UnitStatus::entry_received},
-        {"Claim submitted", UnitStatus::claim_submitted}, {"claim_submitted", UnitStatus::claim_submitted},
-        {"Claim sampled", UnitStatus::claim_sampled},     {"claim_sampled", UnitStatus::claim_sampled},
-        {"Absent", UnitStatus::absent},                   {"absent", UnitStatus::absent},
-        {"RIA received", UnitStatus::ria_received},       {"ria_received", UnitStatus::ria_received},
-        {"RIA pending", UnitStatus::ria_pending},         {"ria_pending", UnitStatus::ria_pending},
-    };
-    for (const auto& [spelling, status] : k_spellings) {
-        if (spelling.size() == text.size() && spelling == text) {
-            return status;
-        }
-    }
-    return UnitStatus::none;
-}
-
-// The grade for its one- or two-character spellings, else none (as for an empty cell).
-Grade exact_grade(std::string_view text) {
-    if (text.size() == 1) {
-        switch (text[0]) {
-        case 'D': return Grade::d;
-        case 'M': return Grade::m;
-        case 'P': return Grade::p;
-        case 'R': return Grade::r;
-        case 'U': return Grade::u;
-        default: return Grade::none;
-        }
-    }
-    if (text == "D*") {
-        return Grade::dstar;
-    }
-    return text == "NA" || text == "1C" ? Grade::u : Grade::none;
-}
-
 // A row as almost every row is: every value in its usual spelling and valid. Anything else
 // (a problem, an unusual spelling) returns false and the row is read again by read_row, which
 // words every problem; so a row read here is exactly the row read_row would give.

@@ -52,29 +52,27 @@ bool report_not_digits(Sheet& sheet, Column column, std::string_view value, std:
     return false;
 }
 
-std::optional<UnitStatus> fast_unit_status(std::string_view text) {
-    struct Spelling {
-        std::string_view text;
-        UnitStatus status;
+// The status for its canonical code or label as written by the board's export, else none.
+UnitStatus exact_unit_status(std::string_view text) {
+    static constexpr std::pair<std::string_view, UnitStatus> k_spellings[] = {
+        {"Result achieved", UnitStatus::result_achieved}, {"result_achieved", UnitStatus::result_achieved},
+        {"Entry received", UnitStatus::entry_received},   {"entry_received", UnitStatus::entry_received},
+        {"Claim submitted", UnitStatus::claim_submitted}, {"claim_submitted", UnitStatus::claim_submitted},
+        {"Claim sampled", UnitStatus::claim_sampled},     {"claim_sampled", UnitStatus::claim_sampled},
+        {"Absent", UnitStatus::absent},                   {"absent", UnitStatus::absent},
+        {"RIA received", UnitStatus::ria_received},       {"ria_received", UnitStatus::ria_received},
+        {"RIA pending", UnitStatus::ria_pending},         {"ria_pending", UnitStatus::ria_pending},
     };
-    static constexpr Spelling k_common[] = {
-        {"result_achieved", UnitStatus::result_achieved}, {"Result achieved", UnitStatus::result_achieved},
-        {"entry_received", UnitStatus::entry_received},   {"Entry received", UnitStatus::entry_received},
-        {"claim_submitted", UnitStatus::claim_submitted}, {"Claim submitted", UnitStatus::claim_submitted},
-        {"claim_sampled", UnitStatus::claim_sampled},     {"Claim sampled", UnitStatus::claim_sampled},
-        {"absent", UnitStatus::absent},                   {"Absent", UnitStatus::absent},
-        {"ria_received", UnitStatus::ria_received},       {"RIA received", UnitStatus::ria_received},
-        {"ria_pending", UnitStatus::ria_pending},         {"RIA pending", UnitStatus::ria_pending},
-    };
-    for (const Spelling& spelling : k_common) {
-        if (spelling.text == text) {
-            return spelling.status;
+    for (const auto& [spelling, status] : k_spellings) {
+        if (spelling.size() == text.size() && spelling == text) {
+            return status;
         }
     }
-    return model::parse_unit_status(text);
+    return UnitStatus::none;
 }
 
-std::optional<Grade> fast_grade(std::string_view text) {
+// The grade for its one- or two-character spellings, else none (as for an empty cell).
+Grade exact_grade(std::string_view text) {
     if (text.size() == 1) {
         switch (text[0]) {
         case 'D': return Grade::d;
@@ -82,14 +80,23 @@ std::optional<Grade> fast_grade(std::string_view text) {
         case 'P': return Grade::p;
         case 'R': return Grade::r;
         case 'U': return Grade::u;
-        default: break;
+        default: return Grade::none;
         }
-    } else if (text == "D*") {
-        return Grade::dstar;
-    } else if (text == "NA" || text == "1C") {
-        return Grade::u;
     }
-    return model::parse_grade(text);
+    if (text == "D*") {
+        return Grade::dstar;
+    }
+    return text == "NA" || text == "1C" ? Grade::u : Grade::none;
+}
+
+std::optional<UnitStatus> fast_unit_status(std::string_view text) {
+    const UnitStatus status = exact_unit_status(text);
+    return status != UnitStatus::none ? std::optional(status) : model::parse_unit_status(text);
+}
+
+std::optional<Grade> fast_grade(std::string_view text) {
+    const Grade grade = exact_grade(text);
+    return grade != Grade::none ? std::optional(grade) : model::parse_grade(text);
 }
 
 std::optional<util::Date> fast_date(std::string_view text) {

@@ -12,6 +12,14 @@
 
 namespace qc::csvio {
 
+/// The unit status for its canonical code or label exactly as an export writes it
+/// ("result_achieved", "Result achieved"), else UnitStatus::none. Allocates nothing.
+model::UnitStatus exact_unit_status(std::string_view text);
+
+/// The grade for its one- or two-character spellings (D*, D, M, P, R, U, NA, 1C), else
+/// Grade::none (as for an empty cell). Allocates nothing.
+model::Grade exact_grade(std::string_view text);
+
 /// The unit status for a canonical code or label ("result_achieved", "Result achieved"),
 /// falling back to model::parse_unit_status.
 std::optional<model::UnitStatus> fast_unit_status(std::string_view text);

@@ -15,6 +15,14 @@ bool Qualification::is_mandatory(std::uint16_t slot) const {
     return std::find(mandatory_slots.begin(), mandatory_slots.end(), slot) != mandatory_slots.end();
 }
 
+bool Qualification::has_moderated_unit() const {
+    auto moderated = [this](std::uint16_t slot) {
+        return suite->units[slot].assessment == Assessment::moderated;
+    };
+    return std::any_of(mandatory_slots.begin(), mandatory_slots.end(), moderated) ||
+           std::any_of(optional_slots.begin(), optional_slots.end(), moderated);
+}
+
 const Pathway* Qualification::find_pathway(std::string_view id_or_title) const {
     for (const Pathway& pathway : pathways) {
         if (util::iequals(pathway.id, id_or_title) || util::iequals(pathway.title, id_or_title)) {

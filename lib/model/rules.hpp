@@ -58,6 +58,8 @@ struct Qualification {
     /// True when the unit slot is mandatory or optional for this qualification.
     bool counts(std::uint16_t slot) const;
     bool is_mandatory(std::uint16_t slot) const;
+    /// True when any of its mandatory or optional units is moderated (needs a visit).
+    bool has_moderated_unit() const;
     /// The pathway with this id or title (case-insensitive), if any.
     const Pathway* find_pathway(std::string_view id_or_title) const;
 };

@@ -28,15 +28,6 @@ std::string year_words(int academic_year) {
     return fmt::format("{}-{}", academic_year - 1, academic_year);
 }
 
-bool has_moderated_unit(const model::Qualification& qualification) {
-    const auto& units = qualification.suite->units;
-    auto moderated = [&](std::uint16_t slot) {
-        return units[slot].assessment == model::Assessment::moderated;
-    };
-    return std::any_of(qualification.mandatory_slots.begin(), qualification.mandatory_slots.end(), moderated) ||
-           std::any_of(qualification.optional_slots.begin(), qualification.optional_slots.end(), moderated);
-}
-
 // Active entries of the suite due in `series` whose qualification has a moderated unit.
 std::vector<Affected> due_entries(const engine::EntryBook& book, const model::Suite& suite,
                                   model::Series series) {
@@ -44,7 +35,7 @@ std::vector<Affected> due_entries(const engine::EntryBook& book, const model::Su
     for (std::size_t i = 0; i < book.size(); ++i) {
         const model::Entry& entry = book.entry(i);
         if (entry.qualification->suite == &suite && entry.status == model::EntryStatus::active &&
-            entry.ecd == series && has_moderated_unit(*entry.qualification)) {
+            entry.ecd == series && entry.qualification->has_moderated_unit()) {
             found.push_back(Affected{i, {}, {}});
         }
     }

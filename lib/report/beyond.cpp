@@ -93,13 +93,7 @@ std::string render_options_csv(const std::vector<OptionsLine>& lines) {
                                           line.qualification_code, model::info(line.result.status).code,
                                           line.result.at_risk ? "yes" : "no", achieved, in_progress,
                                           option.suggestion};
-        for (std::size_t i = 0; i < std::size(cells); ++i) {
-            if (i > 0) {
-                out.push_back(',');
-            }
-            append_csv_cell(out, cells[i]);
-        }
-        out += "\r\n";
+        append_csv_row(out, cells);
     }
     return out;
 }

@@ -91,6 +91,16 @@ void append_csv_cell(std::string& out, std::string_view text) {
     out.push_back('"');
 }
 
+void append_csv_row(std::string& out, std::span<const std::string_view> cells) {
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        if (i > 0) {
+            out.push_back(',');
+        }
+        append_csv_cell(out, cells[i]);
+    }
+    out += "\r\n";
+}
+
 void append_excel_identifier(std::string& out, std::string_view text) {
     const bool digits = !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
     if (!digits) {

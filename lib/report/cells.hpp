@@ -1,6 +1,7 @@
 #pragma once
 // Cell-level encoding for CSV (RFC 4180, spreadsheet-safe) and JSON.
 
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -13,6 +14,10 @@ bool looks_like_formula(std::string_view text);
 /// Appends one CSV cell: formula-like text made inert with a leading apostrophe, then quoted
 /// (doubling quotes) when it holds a comma, quote, CR, LF, or leading/trailing space.
 void append_csv_cell(std::string& out, std::string_view text);
+
+/// Appends one CSV record: the cells as append_csv_cell writes them, separated by commas, then
+/// CRLF.
+void append_csv_row(std::string& out, std::span<const std::string_view> cells);
 
 /// Appends an identifier (candidate, centre or qualification number) for Excel: all-digit
 /// text as the formula ="0042", the only way a CSV cell opened by double-click keeps its

@@ -147,13 +147,7 @@ std::string render_moderation_csv(const ModerationView& view) {
                 moderation::info(finding.kind).code, moderation::info(finding.kind).label, due,
                 finding.text, entry.centre, entry.candidate, entry.surname, entry.forename,
                 entry.qualification_code, units, entry.detail};
-            for (std::size_t c = 0; c < std::size(cells); ++c) {
-                if (c > 0) {
-                    out.push_back(',');
-                }
-                append_csv_cell(out, cells[c]);
-            }
-            out += "\r\n";
+            append_csv_row(out, cells);
         }
     }
     return out;

@@ -382,13 +382,7 @@ std::string render_checkpoint_csv(const CheckpointView& view) {
                                                                   : "blocked";
         const std::string_view cells[] = {line.centre, line.candidate, line.surname, line.forename,
                                           line.qualification_code, state, blockers};
-        for (std::size_t i = 0; i < std::size(cells); ++i) {
-            if (i > 0) {
-                out.push_back(',');
-            }
-            append_csv_cell(out, cells[i]);
-        }
-        out += "\r\n";
+        append_csv_row(out, cells);
     }
     return out;
 }
