@@ -3,6 +3,8 @@
 # the case folder with `qualcheck` on PATH; its stdout, stderr and exit status are compared
 # exactly with the case's `stdout`, `stderr` (missing file = must be empty) and `status`
 # (missing = 0). Set QC_UPDATE=1 to write the expected files from the actual run instead.
+# A cmd that cannot run on this machine exits 77 with a first stderr line "SKIP: why"; the
+# case is then skipped (exit 77, the reason printed), whatever its expected files say.
 # usage: run_case.sh QUALCHECK_BINARY CASE_DIR
 set -u
 binary=$(realpath "$1")
@@ -26,6 +28,11 @@ ln -s "$binary" "$scratch/.bin/qualcheck"
   bash ./cmd >"$scratch/.actual_stdout" 2>"$scratch/.actual_stderr" </dev/null
   echo $? >"$scratch/.actual_status"
 )
+
+if [ "$(cat "$scratch/.actual_status")" = 77 ] && head -n 1 "$scratch/.actual_stderr" | grep -q '^SKIP: '; then
+  head -n 1 "$scratch/.actual_stderr"
+  exit 77
+fi
 
 if [ "${QC_UPDATE:-}" = 1 ]; then
   cp "$scratch/.actual_stdout" "$case_dir/stdout"
