@@ -56,14 +56,18 @@ demo: build
 
 # The whole suite twice: the Release build, then the same tests built with AddressSanitizer and
 # UndefinedBehaviorSanitizer.
+# A test that cannot run on this machine is skipped, and why is printed after the run.
+ctest-in = cd $(1) && { ctest --output-on-failure -j$(JOBS); rc=$$?; \
+	grep -h '^SKIP: ' Testing/Temporary/LastTest.log | sed 's/^SKIP: /skipped: /'; exit $$rc; }
+
 test: build test-deps
-	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+	@$(call ctest-in,$(BUILD))
 	@$(MAKE) test-sanitize
 
 test-sanitize: deps test-deps
 	@cmake -S . -B $(SAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DQC_WERROR=ON -DQC_SANITIZE=ON >/dev/null
 	@cmake --build $(SAN_BUILD) -j$(JOBS)
-	@cd $(SAN_BUILD) && ctest --output-on-failure -j$(JOBS)
+	@$(call ctest-in,$(SAN_BUILD))
 
 # Each libFuzzer harness of tests/fuzz for FUZZ_SECONDS (not part of `make test`).
 fuzz:
