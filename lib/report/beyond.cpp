@@ -98,19 +98,6 @@ std::string render_options_csv(const std::vector<OptionsLine>& lines) {
     return out;
 }
 
-namespace {
-
-void json_strings(std::string& out, std::string_view name, const std::vector<std::string>& items) {
-    out += fmt::format(",\"{}\":[", name);
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        out += i > 0 ? "," : "";
-        append_json_string(out, items[i]);
-    }
-    out += "]";
-}
-
-} // namespace
-
 std::string render_options_json(const std::vector<OptionsLine>& lines, const util::Date& today) {
     std::string out = "{\"today\":";
     append_json_string(out, util::to_iso(today));
@@ -118,21 +105,17 @@ std::string render_options_json(const std::vector<OptionsLine>& lines, const uti
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const EntryLine& line = lines[i].line;
         out += i > 0 ? ",\n{" : "\n{";
-        const std::pair<const char*, const std::string*> fields[] = {
-            {"centre_number", &line.centre},   {"candidate_number", &line.candidate},
-            {"surname", &line.surname},        {"forename", &line.forename},
-            {"qualification_code", &line.qualification_code}};
-        for (std::size_t f = 0; f < std::size(fields); ++f) {
-            out += fmt::format("{}\"{}\":", f > 0 ? "," : "", fields[f].first);
-            append_json_string(out, *fields[f].second);
-        }
-        out += fmt::format(",\"result_status\":\"{}\",\"at_risk\":{}",
-                           model::info(line.result.status).code, line.result.at_risk);
-        json_strings(out, "met_achieved", lines[i].met_achieved);
-        json_strings(out, "met_in_progress", lines[i].met_in_progress);
-        out += ",\"suggestion\":";
-        append_json_string(out, lines[i].suggestion);
-        out += "}";
+        append_json_member(out, "centre_number", line.centre);
+        append_json_member(out, "candidate_number", line.candidate);
+        append_json_member(out, "surname", line.surname);
+        append_json_member(out, "forename", line.forename);
+        append_json_member(out, "qualification_code", line.qualification_code);
+        append_json_member(out, "result_status", model::info(line.result.status).code);
+        append_json_member(out, "at_risk", line.result.at_risk);
+        append_json_member(out, "met_achieved", lines[i].met_achieved);
+        append_json_member(out, "met_in_progress", lines[i].met_in_progress);
+        append_json_member(out, "suggestion", lines[i].suggestion);
+        close_json_object(out);
     }
     out += "\n]}\n";
     return out;

@@ -142,4 +142,58 @@ void append_json_string(std::string& out, std::string_view text) {
     out.push_back('"');
 }
 
+void append_json_key(std::string& out, std::string_view name) {
+    append_json_string(out, name);
+    out.push_back(':');
+}
+
+void append_json_member(std::string& out, std::string_view name, std::string_view value) {
+    append_json_key(out, name);
+    append_json_string(out, value);
+    out.push_back(',');
+}
+
+void append_json_member(std::string& out, std::string_view name, long value) {
+    append_json_key(out, name);
+    out += std::to_string(value);
+    out.push_back(',');
+}
+
+void append_json_member(std::string& out, std::string_view name, bool value) {
+    append_json_key(out, name);
+    out += value ? "true" : "false";
+    out.push_back(',');
+}
+
+void append_json_member(std::string& out, std::string_view name, const std::vector<int>& values) {
+    append_json_key(out, name);
+    out.push_back('[');
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (i > 0) {
+            out.push_back(',');
+        }
+        out += std::to_string(values[i]);
+    }
+    out += "],";
+}
+
+void append_json_member(std::string& out, std::string_view name, const std::vector<std::string>& values) {
+    append_json_key(out, name);
+    out.push_back('[');
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (i > 0) {
+            out.push_back(',');
+        }
+        append_json_string(out, values[i]);
+    }
+    out += "],";
+}
+
+void close_json_object(std::string& out) {
+    if (!out.empty() && out.back() == ',') {
+        out.pop_back();
+    }
+    out.push_back('}');
+}
+
 } // namespace qc::report

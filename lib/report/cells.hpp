@@ -4,6 +4,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace qc::report {
 
@@ -26,5 +27,21 @@ void append_excel_identifier(std::string& out, std::string_view text);
 
 /// Appends a JSON string literal (with quotes); text is never altered beyond escaping.
 void append_json_string(std::string& out, std::string_view text);
+
+// Members of a JSON object, each written as "name":value followed by a comma; close the
+// object with close_json_object, which drops the last comma.
+
+/// Appends "name": (no value yet).
+void append_json_key(std::string& out, std::string_view name);
+/// Appends "name":"value", (escaped).
+void append_json_member(std::string& out, std::string_view name, std::string_view value);
+void append_json_member(std::string& out, std::string_view name, long value);
+void append_json_member(std::string& out, std::string_view name, bool value);
+/// Appends "name":[1,2,3],.
+void append_json_member(std::string& out, std::string_view name, const std::vector<int>& values);
+/// Appends "name":["a","b"],.
+void append_json_member(std::string& out, std::string_view name, const std::vector<std::string>& values);
+/// Ends an object whose last member left a comma: drops the comma, appends '}'.
+void close_json_object(std::string& out);
 
 } // namespace qc::report

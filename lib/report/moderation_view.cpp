@@ -155,66 +155,73 @@ std::string render_moderation_csv(const ModerationView& view) {
 
 namespace {
 
-void json_text(std::string& out, std::string_view name, std::string_view value, bool comma = true) {
-    out += fmt::format("{}\"{}\":", comma ? "," : "", name);
-    append_json_string(out, value);
-}
-
 std::string visit_json(const model::Visit& visit) {
     std::string out = "{";
-    json_text(out, "date", util::to_iso(visit.date), false);
-    json_text(out, "kind", kind_word(visit.kind));
-    json_text(out, "status", status_word(visit.status));
-    json_text(out, "entries_due", util::to_iso(util::add_days(visit.date, -moderation::k_entry_days)));
-    json_text(out, "claims_due", util::to_iso(util::add_days(visit.date, -moderation::k_claim_days)));
-    return out + "}";
+    append_json_member(out, "date", util::to_iso(visit.date));
+    append_json_member(out, "kind", kind_word(visit.kind));
+    append_json_member(out, "status", status_word(visit.status));
+    append_json_member(out, "entries_due", util::to_iso(util::add_days(visit.date, -moderation::k_entry_days)));
+    append_json_member(out, "claims_due", util::to_iso(util::add_days(visit.date, -moderation::k_claim_days)));
+    close_json_object(out);
+    return out;
 }
 
 std::string entry_json(const ModerationEntry& entry) {
     std::string out = "{";
-    json_text(out, "centre_number", entry.centre, false);
-    json_text(out, "candidate_number", entry.candidate);
-    json_text(out, "surname", entry.surname);
-    json_text(out, "forename", entry.forename);
-    json_text(out, "qualification_code", entry.qualification_code);
-    out += fmt::format(",\"units\":[{}]", fmt::join(entry.units, ","));
-    json_text(out, "detail", entry.detail);
-    return out + "}";
+    append_json_member(out, "centre_number", entry.centre);
+    append_json_member(out, "candidate_number", entry.candidate);
+    append_json_member(out, "surname", entry.surname);
+    append_json_member(out, "forename", entry.forename);
+    append_json_member(out, "qualification_code", entry.qualification_code);
+    append_json_member(out, "units", entry.units);
+    append_json_member(out, "detail", entry.detail);
+    close_json_object(out);
+    return out;
+}
+
+// "name":[a,b], from objects already written as JSON.
+template <typename Item, typename ToJson>
+void json_array(std::string& out, std::string_view name, const std::vector<Item>& items, ToJson to_json) {
+    append_json_key(out, name);
+    out.push_back('[');
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0) {
+            out.push_back(',');
+        }
+        out += to_json(items[i]);
+    }
+    out += "],";
 }
 
 } // namespace
 
 std::string render_moderation_json(const ModerationView& view) {
     std::string out = "{";
-    json_text(out, "today", util::to_iso(view.today), false);
-    out += ",\"suites\":[";
+    append_json_member(out, "today", util::to_iso(view.today));
+    out += "\"suites\":[";
     for (std::size_t s = 0; s < view.suites.size(); ++s) {
         const ModerationSuite& suite = view.suites[s];
         out += s > 0 ? ",\n{" : "\n{";
-        json_text(out, "suite", suite.suite_id, false);
-        json_text(out, "title", suite.title);
-        out += ",\"visits\":[";
-        for (std::size_t v = 0; v < suite.visits.size(); ++v) {
-            out += (v > 0 ? "," : "") + visit_json(suite.visits[v]);
-        }
-        out += "]}";
+        append_json_member(out, "suite", suite.suite_id);
+        append_json_member(out, "title", suite.title);
+        json_array(out, "visits", suite.visits, visit_json);
+        close_json_object(out);
     }
     out += "\n],\"findings\":[";
     for (std::size_t f = 0; f < view.findings.size(); ++f) {
         const ModerationFinding& finding = view.findings[f];
         out += f > 0 ? ",\n{" : "\n{";
-        json_text(out, "suite", finding.suite_id, false);
-        json_text(out, "finding", moderation::info(finding.kind).code);
-        json_text(out, "label", moderation::info(finding.kind).label);
-        out += fmt::format(",\"needs_action\":{}", moderation::needs_action(finding.kind));
-        out += finding.visit ? ",\"visit\":" + visit_json(*finding.visit) : ",\"visit\":null";
-        json_text(out, "due", iso_or_empty(finding.due));
-        json_text(out, "message", finding.text);
-        out += ",\"entries\":[";
-        for (std::size_t e = 0; e < finding.affected.size(); ++e) {
-            out += (e > 0 ? "," : "") + entry_json(finding.affected[e]);
-        }
-        out += "]}";
+        append_json_member(out, "suite", finding.suite_id);
+        append_json_member(out, "finding", moderation::info(finding.kind).code);
+        append_json_member(out, "label", moderation::info(finding.kind).label);
+        append_json_member(out, "needs_action", moderation::needs_action(finding.kind));
+        append_json_key(out, "visit");
+        out += finding.visit ? visit_json(*finding.visit) : "null";
+        out.push_back(',');
+        append_json_member(out, "due", iso_or_empty(finding.due));
+        append_json_member(out, "message", finding.text);
+        json_array(out, "entries", finding.affected, entry_json);
+        close_json_object(out);
     }
     out += "\n]}\n";
     return out;

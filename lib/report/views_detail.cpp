@@ -64,21 +64,6 @@ void bullet_list(std::string& out, std::string_view heading, const std::vector<s
     }
 }
 
-void json_field(std::string& out, std::string_view name, std::string_view value) {
-    out += fmt::format("\"{}\":", name);
-    append_json_string(out, value);
-    out += ",";
-}
-
-void json_list(std::string& out, std::string_view name, const std::vector<std::string>& items) {
-    out += fmt::format("\"{}\":[", name);
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        out += i > 0 ? "," : "";
-        append_json_string(out, items[i]);
-    }
-    out += "]";
-}
-
 std::vector<std::string> codes(const std::vector<const model::Qualification*>& qualifications) {
     std::vector<std::string> out;
     for (const model::Qualification* qualification : qualifications) {
@@ -110,8 +95,8 @@ std::vector<std::string> option_lines(const CandidateEntryView& entry) {
 
 std::string pathway_json(const engine::PathwayLine& line) {
     std::string out = "{";
-    json_field(out, "id", line.pathway->id);
-    json_field(out, "title", line.pathway->title);
+    append_json_member(out, "id", line.pathway->id);
+    append_json_member(out, "title", line.pathway->title);
     out += fmt::format("\"declared\":{},\"met_achieved\":{},\"met_in_progress\":{},"
                        "\"still_needed\":[{}],\"awaiting\":[{}]}}",
                        line.declared, line.met_achieved, line.met_in_progress,
@@ -121,14 +106,14 @@ std::string pathway_json(const engine::PathwayLine& line) {
 
 std::string unit_json(const UnitView& unit) {
     std::string out = fmt::format("{{\"number\":{},", unit.number);
-    json_field(out, "title", unit.title);
+    append_json_member(out, "title", unit.title);
     out += fmt::format("\"glh\":{},\"mandatory\":{},\"in_qualification\":{},", unit.glh,
                        unit.mandatory, unit.in_qualification);
-    json_field(out, "assessment", model::info(unit.assessment).code);
-    json_field(out, "status", model::info(unit.status).code);
-    json_field(out, "grade", model::info(unit.grade).code);
-    json_field(out, "series", unit.series);
-    json_field(out, "taken_at_centre", unit.taken_at_centre);
+    append_json_member(out, "assessment", model::info(unit.assessment).code);
+    append_json_member(out, "status", model::info(unit.status).code);
+    append_json_member(out, "grade", model::info(unit.grade).code);
+    append_json_member(out, "series", unit.series);
+    append_json_member(out, "taken_at_centre", unit.taken_at_centre);
     out.back() = '}';
     return out;
 }
@@ -142,14 +127,6 @@ std::string unit_numbers(const std::vector<int>& units) {
     return out;
 }
 
-void json_numbers(std::string& out, std::string_view name, const std::vector<int>& numbers) {
-    out += fmt::format("\"{}\":[", name);
-    for (std::size_t i = 0; i < numbers.size(); ++i) {
-        out += fmt::format("{}{}", i > 0 ? "," : "", numbers[i]);
-    }
-    out += "],";
-}
-
 std::string grade_json(const GradeView& grade) {
     std::string out = "{";
     if (grade.problem.empty()) {
@@ -157,13 +134,13 @@ std::string grade_json(const GradeView& grade) {
     } else {
         out += "\"points\":null,";
     }
-    json_field(out, "predicted_grade", grade.predicted_grade);
-    json_field(out, "predicted_grade_so_far", grade.grade_so_far);
-    json_numbers(out, "counted_mandatory_units", grade.counted_mandatory);
-    json_numbers(out, "counted_optional_units", grade.counted_optional);
-    json_numbers(out, "not_counted_units", grade.not_counted);
-    json_field(out, "pathway", grade.pathway);
-    json_field(out, "problem", grade.problem);
+    append_json_member(out, "predicted_grade", grade.predicted_grade);
+    append_json_member(out, "predicted_grade_so_far", grade.grade_so_far);
+    append_json_member(out, "counted_mandatory_units", grade.counted_mandatory);
+    append_json_member(out, "counted_optional_units", grade.counted_optional);
+    append_json_member(out, "not_counted_units", grade.not_counted);
+    append_json_member(out, "pathway", grade.pathway);
+    append_json_member(out, "problem", grade.problem);
     out += fmt::format("\"complete\":{}}}", grade.complete);
     return out;
 }
@@ -240,19 +217,19 @@ std::string render_candidate(const std::vector<CandidateEntryView>& entries,
 
 std::string render_candidate_json(const std::vector<CandidateEntryView>& entries) {
     std::string out = "{";
-    json_field(out, "candidate_number", entries.empty() ? "" : entries.front().line.candidate);
+    append_json_member(out, "candidate_number", entries.empty() ? "" : entries.front().line.candidate);
     out += "\"entries\":[";
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const CandidateEntryView& entry = entries[i];
         const engine::EntryResult& e = entry.line.result;
         out += i > 0 ? ",\n{" : "\n{";
-        json_field(out, "centre_number", entry.line.centre);
-        json_field(out, "surname", entry.line.surname);
-        json_field(out, "forename", entry.line.forename);
-        json_field(out, "qualification_code", entry.line.qualification_code);
-        json_field(out, "qualification_title", entry.line.qualification_title);
-        json_field(out, "estimated_completion", entry.line.ecd.label());
-        json_field(out, "result_status", model::info(e.status).code);
+        append_json_member(out, "centre_number", entry.line.centre);
+        append_json_member(out, "surname", entry.line.surname);
+        append_json_member(out, "forename", entry.line.forename);
+        append_json_member(out, "qualification_code", entry.line.qualification_code);
+        append_json_member(out, "qualification_title", entry.line.qualification_title);
+        append_json_member(out, "estimated_completion", entry.line.ecd.label());
+        append_json_member(out, "result_status", model::info(e.status).code);
         out += fmt::format("\"at_risk\":{},\"acknowledged\":{},\"glh_required\":{},"
                            "\"glh_counted\":{},\"glh_achieved\":{},\"units\":[",
                            e.at_risk, e.acknowledged, e.glh_required, e.glh_counted,
@@ -261,8 +238,8 @@ std::string render_candidate_json(const std::vector<CandidateEntryView>& entries
             out += (u > 0 ? "," : "") + unit_json(entry.units[u]);
         }
         out += "],";
-        json_list(out, "needs", entry.needs);
-        out += ",\"pathways\":[";
+        append_json_member(out, "needs", entry.needs);
+        out += "\"pathways\":[";
         for (std::size_t p = 0; p < entry.pathways.size(); ++p) {
             if (p > 0) {
                 out.push_back(',');
@@ -270,16 +247,16 @@ std::string render_candidate_json(const std::vector<CandidateEntryView>& entries
             out += pathway_json(entry.pathways[p]);
         }
         out += "],\"options\":{";
-        json_list(out, "met_achieved", codes(entry.options.met_achieved));
+        append_json_member(out, "met_achieved", codes(entry.options.met_achieved));
+        append_json_member(out, "met_in_progress", codes(entry.options.met_in_progress));
+        close_json_object(out);
         out += ",";
-        json_list(out, "met_in_progress", codes(entry.options.met_in_progress));
-        out += "},";
-        json_field(out, "suggestion", entry.line.suggestion);
+        append_json_member(out, "suggestion", entry.line.suggestion);
         out += "\"grade\":";
         out += entry.grade ? grade_json(*entry.grade) : "null";
         out += ",";
-        json_list(out, "notes", entry.notes);
-        out += "}";
+        append_json_member(out, "notes", entry.notes);
+        close_json_object(out);
     }
     out += "\n]}\n";
     return out;
