@@ -17,7 +17,7 @@ DEMO_TODAY ?= 2027-03-10
 SAN_BUILD    ?= build-sanitize
 FUZZ_BUILD   ?= build-fuzz
 FUZZ_SECONDS ?= 60
-FUZZERS      := csv rules check
+FUZZERS      := csv rules check config
 # CMake's generated makefiles are sub-makes: keep their "Entering directory" lines out of the demo.
 MAKEFLAGS += --no-print-directory
 

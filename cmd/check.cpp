@@ -70,6 +70,8 @@ int run_check(const CheckOptions& o) {
     if (o.inputs.candidates.empty()) {
         return run_check_on_store(o);
     }
+    report::refuse_overwriting("-o", o.common.output, {{"the candidates export", o.inputs.candidates},
+                                                       {"the units export", o.inputs.units}});
     Setup setup = prepare(o.common);
     engine::EntryBook book(setup.rules);
     ProgressDisplay progress(o.common);

@@ -152,8 +152,19 @@ Setup prepare(const CommonOptions& options) {
     if (rules.empty()) {
         rules = default_rules();
     }
+    report::refuse_overwriting("-o", options.output, protected_files(options, setup.config, rules));
     setup.rules = rulesfile::load_rules(rules);
     return setup;
+}
+
+std::vector<report::Protected> protected_files(const CommonOptions& options, const rulesfile::CentreConfig& config,
+                                               const std::vector<std::string>& rules) {
+    std::vector<report::Protected> files{{"the store", store_path(options, config)},
+                                         {"the config file", config.file}};
+    for (const std::string& path : rules) {
+        files.push_back({"a rules file", path});
+    }
+    return files;
 }
 
 std::string store_path(const CommonOptions& options, const rulesfile::CentreConfig& config) {

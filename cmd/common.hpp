@@ -38,8 +38,13 @@ struct Setup {
     model::RuleBook rules;
 };
 
-/// Reads the config, the date and the rules. Throws diag::Failure on bad input.
+/// Reads the config, the date and the rules, and refuses an -o that names the store, the
+/// config or a rules file. Throws diag::Failure on bad input.
 Setup prepare(const CommonOptions& options);
+
+/// The files no output may overwrite: the store, the config file and the rules files named.
+std::vector<report::Protected> protected_files(const CommonOptions& options, const rulesfile::CentreConfig& config,
+                                               const std::vector<std::string>& rules);
 
 /// The date for --today (or the system date when empty).
 util::Date resolve_today(const std::string& text);

@@ -8,6 +8,7 @@
 #include "report/views.hpp"
 #include "stored.hpp"
 #include "util/spell.hpp"
+#include "util/strings.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -96,8 +97,8 @@ Target find_entry(store::Store& store, const Setup& setup, const DeclareOptions&
     }
     const model::Entry& entry = book.entry(static_cast<std::size_t>(at));
     return {{centre, o.candidate, o.qualification},
-            fmt::format("{} {} ({})", o.candidate, o.qualification,
-                        report::display_name(entry.surname, entry.forename))};
+            util::inert(fmt::format("{} {} ({})", o.candidate, o.qualification,
+                                    report::display_name(entry.surname, entry.forename)))};
 }
 
 // Judges again so that stored results reflect the statement, and returns the entry's result.
@@ -158,13 +159,17 @@ int declare_acknowledge(const DeclareOptions& o) {
 }
 
 int declare_withdraw(const DeclareOptions& o) {
+    if (!util::is_valid_utf8(o.reason)) {
+        throw diag::Failure(diag::ExitStatus::bad_input, "--reason is not valid UTF-8 text",
+                            "write the reason in UTF-8 (a terminal set to another encoding sends other bytes)");
+    }
     Setup setup = prepare(o.common);
     const store::Actor actor = authorise(setup, o, "withdraw an entry", false);
     store::Store store = open_store(o.common, setup, store::OpenMode::must_exist);
     const Target target = find_entry(store, setup, o);
     store.withdraw(target.key, o.reason, actor);
     rejudge(store, setup, target.key);
-    std::printf("withdrawn %s: %s\n", target.label.c_str(), o.reason.c_str());
+    std::printf("withdrawn %s: %s\n", target.label.c_str(), util::inert(o.reason).c_str());
     return 0;
 }
 

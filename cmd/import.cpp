@@ -275,6 +275,10 @@ int run_import(const ImportOptions& o) {
                             "rejected rows are always written somewhere: --skip-invalid --rejects rejected.csv");
     }
     Setup setup = prepare(o.common);
+    std::vector<report::Protected> inputs = protected_files(o.common, setup.config, setup.config.rules);
+    inputs.insert(inputs.end(), {{"the candidates export", o.inputs.candidates}, {"the units export", o.inputs.units},
+                                 {"the visits export", o.inputs.visits}});
+    report::refuse_overwriting("--rejects", o.rejects, inputs);
     const std::string centre = default_centre(o.common, setup.config);
     std::vector<Export> exports;
     for (auto [role, name] : {std::pair{"candidates", o.inputs.candidates}, {"units", o.inputs.units},

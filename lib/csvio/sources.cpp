@@ -1,6 +1,7 @@
 #include "csvio/sources.hpp"
 
 #include "diag/failure.hpp"
+#include "util/files.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -161,17 +162,19 @@ std::unique_ptr<WatchedSource> open_unwatched(const Input& input) {
     }
     struct stat info {};
     if (::stat(input.name.c_str(), &info) != 0) {
-        if (errno == ENOENT || errno == ENOTDIR) {
+        const int error = errno;
+        const std::string why = util::open_error(input.name, error);
+        if ((error == ENOENT || error == ENOTDIR) && why.rfind("permission denied", 0) != 0) {
             fail_whole_file(input.name, "file not found", "check the path; use - to read standard input");
         }
-        fail_whole_file(input.name, read_error_message(errno));
+        fail_whole_file(input.name, "cannot read: " + why);
     }
     if (S_ISDIR(info.st_mode)) {
         fail_whole_file(input.name, "cannot read: it is a directory, not a CSV file");
     }
     std::FILE* file = std::fopen(input.name.c_str(), "rb");
     if (file == nullptr) {
-        fail_whole_file(input.name, read_error_message(errno));
+        fail_whole_file(input.name, "cannot read: " + util::open_error(input.name, errno));
     }
     return std::make_unique<FileSource>(file, true);
 }

@@ -1,6 +1,10 @@
 #include "diag/diagnostic.hpp"
 
+#include "util/strings.hpp"
+
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace qc::diag {
 
@@ -40,12 +44,24 @@ std::string excerpt(const Diagnostic& d) {
     return fmt::format("\n    {}\n    {}^", d.source_line, caret);
 }
 
+// A line holding control characters other than tab is left out (escaping it would move the
+// caret off its column).
+bool has_controls(const std::string& line) {
+    std::string without_tabs = line;
+    std::replace(without_tabs.begin(), without_tabs.end(), '\t', ' ');
+    return util::inert(without_tabs) != without_tabs;
+}
+
 } // namespace
 
 std::string format(const Diagnostic& d) {
-    std::string out = location(d) + d.message + excerpt(d);
-    if (!d.hint.empty()) {
-        out += "\n  hint: " + d.hint;
+    // Values from the input (names, file names, a whole line) reach a terminal or a cron
+    // mail: their control characters are shown escaped, never sent.
+    Diagnostic shown{util::inert(d.file), d.line, d.column, util::inert(d.message), util::inert(d.hint),
+                     has_controls(d.source_line) ? std::string() : d.source_line};
+    std::string out = location(shown) + shown.message + excerpt(shown);
+    if (!shown.hint.empty()) {
+        out += "\n  hint: " + shown.hint;
     }
     return out;
 }

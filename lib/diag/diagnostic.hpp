@@ -36,6 +36,8 @@ public:
     bool empty() const { return m_count == 0; }
     std::size_t count() const { return m_count; }
     const std::vector<Diagnostic>& recorded() const { return m_recorded; }
+    /// True when the next diagnostic added would only be counted, not recorded.
+    bool full() const { return m_recorded.size() >= m_limit; }
     /// Moves everything from `other` into this list.
     void merge(Diagnostics&& other);
 

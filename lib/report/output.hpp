@@ -1,17 +1,31 @@
 #pragma once
-// Where data goes: standard output or a file given with -o. A file is written to a temporary
-// name beside it (mode 0600: it holds students' names) and renamed into place on close, so
-// a failed run never leaves half a file.
+// Where data goes: standard output or a file given with -o. A regular file is written to a
+// fresh temporary name beside it (made exclusively, mode 0600: it holds students' names) and
+// renamed into place on close, so a failed run never leaves half a file. A device, FIFO or
+// the program's own standard output (/dev/stdout) is written directly, never replaced.
 
 #include <cstdio>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace qc::report {
 
+/// A file an output must never overwrite: the store or an input, by what it is to the user.
+struct Protected {
+    std::string what; ///< e.g. "the store", "the candidates export"
+    std::string path;
+};
+
+/// Refuses (diag::Failure, bad_input) when `path`, written by `option` (e.g. "-o"), is the
+/// same file (device and inode) as one of `inputs`, before anything is written. Nothing is
+/// checked for standard output or a path that does not exist yet.
+void refuse_overwriting(const std::string& option, const std::string& path, const std::vector<Protected>& inputs);
+
 class Output {
 public:
-    /// Standard output when path is empty or "-", else the file at path.
+    /// Standard output when path is empty or "-" (or names standard output itself), else the
+    /// file at path. Throws diag::Failure(io_failure) when it cannot be written, or is a folder.
     explicit Output(std::string path = {});
     ~Output();
     Output(const Output&) = delete;
@@ -38,6 +52,7 @@ private:
     bool m_terminal = false;
     bool m_closed = false;
     bool m_excel = false;
+    bool m_direct = false; ///< a device or FIFO, written in place
 };
 
 } // namespace qc::report

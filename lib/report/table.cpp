@@ -35,6 +35,9 @@ void pad(std::string& line, const std::string& cell, std::size_t width) {
 
 void Table::add(std::vector<std::string> cells, RowTone tone) {
     cells.resize(m_headers.size());
+    for (std::string& cell : cells) {
+        cell = util::inert(cell); // a name with ESC or a newline must not forge output
+    }
     m_rows.push_back(std::move(cells));
     m_tones.push_back(tone);
 }

@@ -4,6 +4,7 @@
 #include "report/cells.hpp"
 #include "report/columns.hpp"
 #include "report/table.hpp"
+#include "util/strings.hpp"
 
 #include <fmt/format.h>
 
@@ -211,11 +212,24 @@ std::string render_changes_csv(const std::vector<Change>& changes, bool excel) {
     return out;
 }
 
+namespace {
+
+// sendmail without -i ends the message at a line holding only "."; every line here is
+// already inert, and this makes sure no line can be that one.
+std::string without_lone_dots(std::string mail) {
+    for (std::size_t at = 0; (at = mail.find("\n.\n", at)) != std::string::npos;) {
+        mail.insert(at + 1, ".");
+    }
+    return mail;
+}
+
+} // namespace
+
 std::string render_alert(const AlertView& view) {
-    std::string out = fmt::format("To: {}\n", view.to);
+    std::string out = fmt::format("To: {}\n", util::inert(view.to));
     out += fmt::format("Subject: qualcheck: {} candidate{} at risk for {} at {} ({})\n\n",
                        view.entries.size(), view.entries.size() == 1 ? "" : "s",
-                       view.current.label(), view.centre_name, view.centre_number);
+                       view.current.label(), util::inert(view.centre_name), view.centre_number);
     out += fmt::format("These entries will not get a result in {} unless something changes:\n\n",
                        view.current.label());
     Table table({"CAND", "NAME", "QUAL", "MAIN REASON", "GLH"});
@@ -224,11 +238,11 @@ std::string render_alert(const AlertView& view) {
                    line.qualification_code, main_text(line.result), glh_text(line.result)});
     }
     out += table.render(false);
-    out += fmt::format("\nFor every reason and unit, run:\n  {}\n", view.more_command);
+    out += fmt::format("\nFor every reason and unit, run:\n  {}\n", util::inert(view.more_command));
     out += "An exams officer can acknowledge an entry whose result is no longer expected this\n"
            "summer with 'qualcheck declare acknowledge CANDIDATE QUALIFICATION'; it then leaves\n"
            "this message.\n";
-    return out;
+    return without_lone_dots(out);
 }
 
 std::string render_declarations_table(const std::vector<store::Declaration>& log) {

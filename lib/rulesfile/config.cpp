@@ -1,6 +1,8 @@
 #include "rulesfile/config.hpp"
 
 #include "diag/failure.hpp"
+#include "rulesfile/nesting.hpp"
+#include "util/files.hpp"
 #include "util/spell.hpp"
 #include "util/strings.hpp"
 
@@ -9,8 +11,8 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <optional>
+#include <unistd.h>
 
 namespace qc::rulesfile {
 
@@ -56,6 +58,17 @@ struct Reader {
         return std::string(*node->value<std::string_view>());
     }
 
+    // A value that goes into a mail header: a line break would let it add headers of its own.
+    std::string header_text(const toml::table& table, std::string_view key, std::string_view where) {
+        std::string value = text(table, key, where);
+        if (value.find_first_of("\r\n") != std::string::npos) {
+            problem(*table.get(key), fmt::format("'{}' in {} contains a line break", key, where),
+                    "it is used in mail headers: write it on one line");
+            return {};
+        }
+        return value;
+    }
+
     std::string path(const toml::table& table, std::string_view key, std::string_view where) {
         std::string value = text(table, key, where);
         if (value.empty() || fs::path(value).is_absolute()) {
@@ -80,7 +93,7 @@ struct Reader {
 void read_centre(Reader& r, const toml::table& centre, CentreConfig& config) {
     r.known_keys(centre, "[centre]", {"number", "name"});
     config.centre_number = r.text(centre, "number", "[centre]");
-    config.centre_name = r.text(centre, "name", "[centre]");
+    config.centre_name = r.header_text(centre, "name", "[centre]");
     if (!config.centre_number.empty() &&
         (config.centre_number.size() != 5 || !util::is_digits(config.centre_number))) {
         r.problem(*centre.get("number"),
@@ -123,6 +136,24 @@ void read_rules(Reader& r, const toml::table& rules, CentreConfig& config) {
     }
 }
 
+// Like ssh with its files: a config that others may change could name any store or rules,
+// or grant itself a role, in a job run as root.
+void refuse_if_writable_by_others(const std::string& path, const util::FileAccess& access) {
+    if ((access.mode & 022) != 0) {
+        throw diag::Failure(diag::ExitStatus::bad_input,
+                            fmt::format("{}: the config file may be changed by others (mode {:04o}); "
+                                        "it is not used",
+                                        path, access.mode),
+                            fmt::format("let only its owner write it: chmod go-w {}", path));
+    }
+    if (access.owner != 0 && access.owner != static_cast<unsigned>(::geteuid())) {
+        throw diag::Failure(diag::ExitStatus::bad_input,
+                            fmt::format("{}: the config file belongs to another user (uid {}); it is not used",
+                                        path, access.owner),
+                            "the config must belong to root or to the user running qualcheck");
+    }
+}
+
 } // namespace
 
 CentreConfig parse_config(const std::string& name, const std::string& text, const std::string& folder) {
@@ -130,6 +161,12 @@ CentreConfig parse_config(const std::string& name, const std::string& text, cons
     config.file = name;
     Diagnostics problems;
     toml::table root;
+    if (auto deep = find_too_deep(text)) {
+        problems.add(Diagnostic{name, deep->line, deep->column,
+                                fmt::format("invalid TOML: nested more than {} levels deep", k_max_toml_nesting),
+                                {}, {}});
+        diag::throw_if_any(problems);
+    }
     try {
         root = toml::parse(text, name);
     } catch (const toml::parse_error& error) {
@@ -152,7 +189,7 @@ CentreConfig parse_config(const std::string& name, const std::string& text, cons
     }
     if (const toml::table* alerts = r.section(root, "alerts")) {
         r.known_keys(*alerts, "[alerts]", {"to"});
-        config.alerts_to = r.text(*alerts, "to", "[alerts]");
+        config.alerts_to = r.header_text(*alerts, "to", "[alerts]");
     }
     if (const toml::table* rules = r.section(root, "rules")) {
         read_rules(r, *rules, config);
@@ -170,20 +207,22 @@ CentreConfig load_config(const std::string& path) {
         }
         chosen = "qualcheck.toml";
     }
-    std::error_code error;
-    if (fs::is_directory(chosen, error)) {
+    std::error_code unused;
+    if (fs::is_directory(chosen, unused)) {
         throw diag::Failure(diag::ExitStatus::bad_input,
                             fmt::format("{}: is a folder, not a config file", chosen));
     }
-    std::ifstream in(chosen, std::ios::binary);
-    if (!in) {
-        throw diag::Failure(diag::ExitStatus::bad_input, fmt::format("{}: cannot read the config file", chosen),
+    std::string error;
+    util::FileAccess access;
+    std::optional<std::string> text = util::read_regular_file(chosen, util::k_max_text_file, error, &access);
+    if (!text) {
+        throw diag::Failure(diag::ExitStatus::bad_input,
+                            fmt::format("{}: cannot read the config file: {}", chosen, error),
                             "check the path given with --config");
     }
-    std::stringstream text;
-    text << in.rdbuf();
+    refuse_if_writable_by_others(chosen, access);
     const std::string folder = fs::path(chosen).parent_path().string();
-    return parse_config(chosen, text.str(), folder.empty() ? "." : folder);
+    return parse_config(chosen, *text, folder.empty() ? "." : folder);
 }
 
 } // namespace qc::rulesfile

@@ -4,6 +4,7 @@
 
 #include "diag/failure.hpp"
 #include "rulesfile/draft.hpp"
+#include "util/files.hpp"
 #include "util/strings.hpp"
 
 #include <fmt/format.h>
@@ -15,6 +16,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <sys/stat.h>
 
 namespace qc::rulesfile {
 
@@ -33,7 +35,9 @@ Reporter::Reporter(std::string file, std::string_view text, diag::Diagnostics& o
 void Reporter::error(const model::SourceRef& where, std::string message, std::string hint) {
     diag::Diagnostic diagnostic{m_file, where.line, where.column, std::move(message),
                                 std::move(hint), {}};
-    if (where.line > 0 && static_cast<std::size_t>(where.line) <= m_lines.size()) {
+    // Only a recorded diagnostic shows its line: copying a long line for each of 80,000
+    // counted ones would make the check quadratic.
+    if (!m_out->full() && where.line > 0 && static_cast<std::size_t>(where.line) <= m_lines.size()) {
         const std::string& line = m_lines[static_cast<std::size_t>(where.line - 1)];
         // A line that is not UTF-8 is left out rather than echoed to the terminal as garbage.
         if (util::is_valid_utf8(line)) {
@@ -131,12 +135,14 @@ std::vector<std::string> list_files(const std::vector<std::string>& paths,
                       {}});
     }
     for (const std::string& path : paths) {
-        std::error_code error;
-        const fs::file_status status = fs::status(path, error);
-        if (!fs::exists(status)) {
-            problems.add({path, 0, 0, "no such file or folder",
+        struct stat info {};
+        if (::stat(path.c_str(), &info) != 0) {
+            const std::string why = util::open_error(path, errno);
+            problems.add({path, 0, 0,
+                          why == "no such file or directory" ? std::string("no such file or folder")
+                                                             : "cannot read rules: " + why,
                           "--rules takes a .toml file or a folder of them", {}});
-        } else if (fs::is_directory(status)) {
+        } else if (S_ISDIR(info.st_mode)) {
             add_folder(path, files, problems);
         } else {
             files.push_back(path);
@@ -146,26 +152,11 @@ std::vector<std::string> list_files(const std::vector<std::string>& paths,
 }
 
 std::optional<std::string> read_text(const std::string& path, diag::Diagnostics& problems) {
-    std::FILE* file = std::fopen(path.c_str(), "rb");
-    if (file == nullptr) {
-        problems.add({path, 0, 0, fmt::format("cannot read rules file: {}", std::strerror(errno)),
-                      {}, {}});
-        return std::nullopt;
-    }
-    std::string text;
-    char buffer[65536];
-    std::size_t got = 0;
-    while ((got = std::fread(buffer, 1, sizeof buffer, file)) > 0) {
-        text.append(buffer, got);
-    }
-    const bool failed = std::ferror(file) != 0;
-    const int saved_errno = errno;
-    std::fclose(file);
-    if (failed) {
-        problems.add({path, 0, 0,
-                      fmt::format("cannot read rules file: {}", std::strerror(saved_errno)), {},
-                      {}});
-        return std::nullopt;
+    std::string error;
+    std::optional<std::string> text = util::read_regular_file(path, util::k_max_text_file, error);
+    if (!text) {
+        problems.add({path, 0, 0, fmt::format("cannot read rules file: {}", error),
+                      "rules files are regular .toml files of at most 16 MB", {}});
     }
     return text;
 }

@@ -1,6 +1,9 @@
 // TOML text -> Draft: the suite, its units and qualifications (grading.cpp reads the grading
 // tables). toml++'s parse_error stops here.
 #include "rulesfile/table_reader.hpp"
+#include "rulesfile/nesting.hpp"
+
+#include <fmt/format.h>
 
 namespace qc::rulesfile {
 
@@ -143,6 +146,12 @@ void report_syntax(const toml::parse_error& error, Reporter& reporter) {
 Draft read_draft(std::string_view text, Reporter& reporter) {
     Draft draft;
     toml::table root;
+    if (auto deep = find_too_deep(text)) {
+        reporter.error(reporter.at(deep->line, deep->column),
+                       fmt::format("invalid TOML: nested more than {} levels deep", k_max_toml_nesting),
+                       "rules files nest a few levels: [suite], [[unit]], [[qualification]]");
+        return draft;
+    }
     try {
         root = toml::parse(text);
     } catch (const toml::parse_error& error) {

@@ -122,6 +122,15 @@ void Connection::fail(int rc) const {
     case SQLITE_IOERR:
         throw Failure(ExitStatus::io_failure,
                       fmt::format("cannot read or write the store {}: {}", m_path, detail));
+    case SQLITE_ERROR:
+        if (detail.rfind("no such table", 0) == 0 || detail.rfind("no such column", 0) == 0 ||
+            detail.find("has no column") != std::string::npos) {
+            // A file stamped as ours whose tables are not what this version expects.
+            throw Failure(ExitStatus::io_failure,
+                          fmt::format("{} is not a qualcheck store, or one from another version: {}", m_path, detail),
+                          "give the right file with --store, or restore it from a backup");
+        }
+        throw Failure(ExitStatus::io_failure, fmt::format("store {}: {}", m_path, detail));
     default:
         throw Failure(ExitStatus::io_failure, fmt::format("store {}: {}", m_path, detail));
     }

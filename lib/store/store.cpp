@@ -3,6 +3,7 @@
 #include "diag/failure.hpp"
 #include "store/schema.hpp"
 #include "store/sqlite.hpp"
+#include "util/files.hpp"
 #include "util/sha256.hpp"
 
 #include <fmt/format.h>
@@ -33,6 +34,11 @@ std::string folder_of(const std::string& path) {
 void require_folder(const std::string& path) {
     std::string folder = folder_of(path);
     struct stat info {};
+    if (::stat(folder.c_str(), &info) != 0 && errno != ENOENT && errno != ENOTDIR) {
+        throw Failure(ExitStatus::io_failure,
+                      fmt::format("cannot open the store {}: {}", path, util::open_error(folder + "/", errno)),
+                      "run qualcheck as a user who may enter that folder, or move the store");
+    }
     if (::stat(folder.c_str(), &info) != 0 || !S_ISDIR(info.st_mode)) {
         throw Failure(ExitStatus::io_failure,
                       fmt::format("no folder {} for the store {}", folder, path),
@@ -61,6 +67,11 @@ std::unique_ptr<Connection> connect(const std::string& path, OpenMode mode, int 
     require_folder(path);
     struct stat info {};
     if (::stat(path.c_str(), &info) != 0) {
+        if (errno == EACCES) {
+            throw Failure(ExitStatus::io_failure,
+                          fmt::format("cannot open the store {}: {}", path, util::open_error(path, errno)),
+                          "run qualcheck as a user who may enter that folder, or move the store");
+        }
         if (mode == OpenMode::must_exist) {
             throw Failure(ExitStatus::io_failure,
                           fmt::format("no store at {}; run `qualcheck import` first", path));

@@ -164,3 +164,57 @@ std::string excerpt(std::string_view text, std::size_t max_bytes) {
 }
 
 } // namespace qc::util
+
+namespace qc::util {
+
+namespace {
+
+bool is_control(std::string_view text, std::size_t i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x20 || byte == 0x7f) {
+        return true;
+    }
+    // C1 controls U+0080..U+009F are C2 80..C2 9F in UTF-8.
+    return byte == 0xc2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+           static_cast<unsigned char>(text[i + 1]) <= 0x9f;
+}
+
+} // namespace
+
+std::string inert(std::string_view text) {
+    std::size_t first = 0;
+    while (first < text.size() && !is_control(text, first)) {
+        ++first;
+    }
+    if (first == text.size()) {
+        return std::string(text);
+    }
+    std::string out(text.substr(0, first));
+    static constexpr char k_hex[] = "0123456789abcdef";
+    for (std::size_t i = first; i < text.size(); ++i) {
+        if (!is_control(text, i)) {
+            out.push_back(text[i]);
+            continue;
+        }
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte == '\n') {
+            out += "\\n";
+        } else if (byte == '\r') {
+            out += "\\r";
+        } else if (byte == '\t') {
+            out += "\\t";
+        } else if (byte == 0xc2) {
+            const auto next = static_cast<unsigned char>(text[++i]);
+            out += "\\u00";
+            out.push_back(k_hex[next >> 4]);
+            out.push_back(k_hex[next & 0xf]);
+        } else {
+            out += "\\x";
+            out.push_back(k_hex[byte >> 4]);
+            out.push_back(k_hex[byte & 0xf]);
+        }
+    }
+    return out;
+}
+
+} // namespace qc::util

@@ -42,6 +42,12 @@ bool is_valid_utf8(std::string_view text);
 /// field never ends up in an error message whole.
 std::string excerpt(std::string_view text, std::size_t max_bytes = 60);
 
+/// Text made inert for a terminal or a mail: control characters (C0 including CR, LF and
+/// tab, DEL, and C1 written in UTF-8) become visible escapes (`\n`, `\r`, `\t`, `\x1b`,
+/// `\u009b`), so a name cannot move the cursor, change colours, forge a table row or end a
+/// mail. Other text, including bytes that are not UTF-8, is left as it is.
+std::string inert(std::string_view text);
+
 /// Number of code points in valid UTF-8 text (bytes that start a code point); used for
 /// aligning table columns.
 std::size_t display_width(std::string_view text);
