@@ -37,7 +37,8 @@ std::vector<std::string> readiness_blockers(const Assessment& record,
                                        unit.number, model::info(line.state.status()).label,
                                        examined ? "achieved or entered" : "achieved or claimed"));
     }
-    if (record.qualification != nullptr && record.qualification->has_moderated_unit() && final_visit) {
+    if (record.qualification != nullptr && record.qualification->has_moderated_unit() &&
+        record.qualification->needs_visits() && final_visit) {
         blockers.push_back(*final_visit);
     }
     return blockers;

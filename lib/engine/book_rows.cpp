@@ -173,6 +173,14 @@ std::optional<Problem> EntryBook::apply(std::uint32_t at, const model::UnitRow& 
                                    suite.suite->level),
                        "use U for a fail on this unit"};
     }
+    if (row.grade == model::Grade::n &&
+        suite.suite->units[index].assessment != model::Assessment::examined) {
+        return Problem{"grade",
+                       fmt::format("grade N (near pass) is not allowed for unit {}: it is only for "
+                                   "examined (external) units, and unit {} of '{}' is moderated",
+                                   row.unit, row.unit, suite.suite->id),
+                       "use U for a fail on this unit"};
+    }
     const bool transferred = !taken_at.empty();
     const unsigned packed = (static_cast<unsigned>(row.status) | (static_cast<unsigned>(row.grade) << 3)) & 63u;
     UnitState& state = Blocks::states(block)[index];
@@ -183,6 +191,15 @@ std::optional<Problem> EntryBook::apply(std::uint32_t at, const model::UnitRow& 
         if (transferred) {
             m_transfers[transfer_key(Blocks::entry(block), static_cast<std::uint16_t>(slot))] =
                 Transfer{std::string(taken_at), std::string(row.series)};
+        }
+        // The points issued go with the row that won; a winner without them drops a loser's.
+        if (row.points >= 0 || !m_issued.empty()) {
+            const std::uint64_t key = issued_key(Blocks::entry(block), static_cast<std::uint16_t>(slot));
+            if (row.points >= 0) {
+                m_issued[key] = row.points;
+            } else {
+                m_issued.erase(key);
+            }
         }
     }
     if (qualification.counts[index] == 0) {

@@ -94,6 +94,13 @@ void grading(std::string& out, const assess::Assessment& record) {
     append_json_member(out, "counted_mandatory_units", grade.counted_mandatory);
     append_json_member(out, "counted_optional_units", grade.counted_optional);
     append_json_member(out, "not_counted_units", grade.not_counted);
+    if (grade.unclassified != engine::UnclassifiedRule::none) {
+        append_json_member(out, "unclassified_rule", engine::rule_code(grade.unclassified));
+        append_json_member(out, "unclassified_reason", grade.unclassified_text);
+    }
+    if (grade.lower_bound) {
+        append_json_member(out, "points_are_minimum", true);
+    }
 }
 
 void code_list(std::string& out, std::string_view name,

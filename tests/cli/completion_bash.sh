@@ -17,7 +17,7 @@ expect() { # expected-reply words...
         failed=1
     fi
 }
-expect "import check report declare" qualcheck ""
+expect "import check report declare rules" qualcheck ""
 expect "report" qualcheck re
 expect "summary" qualcheck report su
 expect "acknowledge" qualcheck declare ack

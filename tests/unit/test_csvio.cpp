@@ -430,7 +430,7 @@ TEST_CASE("units: each bad value is reported") {
                                  });
     CHECK(hints[2] == "did you mean 'result_achieved'? statuses: result_achieved, entry_received, "
                       "claim_submitted, claim_sampled, absent, ria_received, ria_pending");
-    CHECK(hints[3] == "grades: D*, D, M, P, R, U (also Distinction, Merit, Pass, Not achieved, NA, 1C)");
+    CHECK(hints[3] == "grades: D*, D, M, P, N, R, U (also Distinction, Merit, Pass, Not achieved, NA, 1C)");
 }
 
 TEST_CASE("units: a sink problem becomes a diagnostic at the row") {

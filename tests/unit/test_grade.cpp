@@ -189,11 +189,11 @@ TEST_CASE("Pearson BTEC International L3 IT: unit points as published") {
     const int expected[3][4] = {{60, 6, 10, 16}, {90, 9, 15, 24}, {120, 12, 20, 32}};
     for (const auto& row : expected) {
         CAPTURE(row[0]);
-        CHECK(grading.points_for(row[0], Grade::p) == row[1]);
-        CHECK(grading.points_for(row[0], Grade::m) == row[2]);
-        CHECK(grading.points_for(row[0], Grade::d) == row[3]);
-        CHECK_FALSE(grading.points_for(row[0], Grade::dstar).has_value());
-        CHECK_FALSE(grading.points_for(row[0], Grade::r).has_value());
+        CHECK(grading.points_for(row[0], model::Assessment::examined, Grade::p) == row[1]);
+        CHECK(grading.points_for(row[0], model::Assessment::examined, Grade::m) == row[2]);
+        CHECK(grading.points_for(row[0], model::Assessment::examined, Grade::d) == row[3]);
+        CHECK_FALSE(grading.points_for(row[0], model::Assessment::examined, Grade::dstar).has_value());
+        CHECK_FALSE(grading.points_for(row[0], model::Assessment::examined, Grade::r).has_value());
     }
 }
 
@@ -647,4 +647,126 @@ TEST_CASE("a required pathway: the one that serves the candidate best") {
         CHECK(declared.points == 79);
         CHECK(declared.predicted_grade() == "DM");
     }
+}
+
+// Pearson-style rules (docs/rules.md): N on an external unit, points by assessment with a
+// minimum row, optional_count, complete_all, minimum grades and pass_glh.
+namespace {
+
+constexpr std::string_view k_pearson = R"(
+[suite]
+id = "px"
+title = "Pearson-like"
+level = 3
+moderation = "none"
+[suite.grading]
+[[suite.grading.points]]
+glh = 60
+assessment = "moderated"
+P = 6
+M = 10
+D = 16
+[[suite.grading.points]]
+glh = 60
+assessment = "examined"
+minimum = true
+N = 4
+P = 8
+M = 12
+D = 20
+[[unit]]
+number = 1
+title = "External"
+glh = 60
+assessment = "examined"
+[[unit]]
+number = 2
+title = "Internal"
+glh = 60
+assessment = "moderated"
+[[unit]]
+number = 3
+title = "Option A"
+glh = 60
+assessment = "moderated"
+[[unit]]
+number = 4
+title = "Option B"
+glh = 60
+assessment = "moderated"
+[[qualification]]
+code = "Q1"
+title = "Certificate"
+glh = 180
+mandatory = [1, 2]
+optional = [3, 4]
+optional_count = 1
+[qualification.grading]
+thresholds = { P = 18, M = 30, D = 48 }
+complete_all = true
+minimum = [ { units = [1], grade = "N" }, { units = [2], grade = "P" } ]
+pass_glh = 180
+)";
+
+} // namespace
+
+TEST_CASE("pearson rules: N on an external unit counts, with its minimum points") {
+    Case c("px.toml", k_pearson);
+    auto p = c.predict("Q1", graded({{1, Grade::n}, {2, Grade::p}, {3, Grade::m}}));
+    CHECK(p.complete);
+    CHECK(p.points == 4 + 6 + 10);
+    CHECK(p.predicted_grade() == "P");
+    CHECK(p.lower_bound);
+}
+
+TEST_CASE("pearson rules: optional_count takes the best-graded optional unit") {
+    Case c("px.toml", k_pearson);
+    auto p = c.predict("Q1", graded({{1, Grade::p}, {2, Grade::p}, {3, Grade::p}, {4, Grade::d}}));
+    CHECK(p.counted_optional == std::vector<int>{4});
+    CHECK(p.not_counted == std::vector<int>{3});
+    CHECK(p.points == 8 + 6 + 16);
+    CHECK(p.predicted_grade() == "M");
+}
+
+TEST_CASE("pearson rules: an optional U completes, a missing outcome does not") {
+    Case c("px.toml", k_pearson);
+    auto with_u = c.predict("Q1", graded({{1, Grade::d}, {2, Grade::d}, {3, Grade::u}}));
+    CHECK(with_u.complete);
+    CHECK(with_u.predicted_grade() == "U"); // 60 GLH at U: pass_glh 180 not met
+    CHECK(with_u.unclassified == engine::UnclassifiedRule::pass_glh);
+    auto missing = c.predict("Q1", graded({{1, Grade::d}, {2, Grade::d}}));
+    CHECK_FALSE(missing.complete);
+    CHECK(missing.predicted_grade().empty());
+}
+
+TEST_CASE("pearson rules: a must-pass unit below its minimum makes the grade U") {
+    Case c("px.toml", k_pearson);
+    auto p = c.predict("Q1", graded({{1, Grade::u}, {2, Grade::d}, {3, Grade::d}}));
+    CHECK(p.complete);
+    CHECK(p.predicted_grade() == "U");
+    CHECK(p.unclassified == engine::UnclassifiedRule::minimum_grade);
+    CHECK(p.unclassified_text == "unit 1 (examined) is graded U and needs at least N");
+}
+
+TEST_CASE("pearson rules: threshold edges and the named rule below the Pass threshold") {
+    Case c("px.toml", k_pearson);
+    // N 4 + P 6 + P 6 = 16 < 18: below P.
+    auto below = c.predict("Q1", graded({{1, Grade::n}, {2, Grade::p}, {3, Grade::p}}));
+    CHECK(below.predicted_grade() == "U");
+    CHECK(below.unclassified == engine::UnclassifiedRule::below_pass_threshold);
+    CHECK(below.unclassified_text == "16 points, below the P threshold of 18");
+    // P 8 + P 6 + M 10 = 24 >= 18, < 30: exactly within P.
+    CHECK(c.predict("Q1", graded({{1, Grade::p}, {2, Grade::p}, {3, Grade::m}})).predicted_grade() == "P");
+    // M 12 + D 16 + P 6 = 34 (>= 30): M.
+    CHECK(c.predict("Q1", graded({{1, Grade::m}, {2, Grade::d}, {3, Grade::p}})).predicted_grade() == "M");
+}
+
+TEST_CASE("choose_optional_count: exactly that many units, most points") {
+    const std::vector<engine::OptionalUnit> units{{60, 6}, {90, 24}, {60, 16}, {30, 3}};
+    auto two = engine::choose_optional_count(units, 2, 120);
+    CHECK(two.chosen == std::vector<std::size_t>{1, 2});
+    CHECK(two.points == 40);
+    CHECK_FALSE(two.short_of_glh);
+    auto too_many = engine::choose_optional_count(units, 5, 60);
+    CHECK(too_many.short_of_glh);
 }

@@ -151,7 +151,7 @@ TEST_CASE("unknown keys, with did you mean or the known keys") {
 
     parsed = parse(edit(k_valid, "level = 3\n", "level = 3\ncolour = \"red\"\n"));
     CHECK(parsed.messages == Lines{"ct.toml:5:1: unknown key 'colour' in [suite]"});
-    CHECK(parsed.hints == Lines{"known keys: id, title, level, source, grading"});
+    CHECK(parsed.hints == Lines{"known keys: id, title, level, source, awarding_body, moderation, grading"});
 
     parsed = parse(edit(k_valid, "[[unit]]", "[[units]]"));
     CHECK(parsed.messages == Lines{"ct.toml:7:3: unknown key 'units' at the top level"});
