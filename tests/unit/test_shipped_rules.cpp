@@ -2,7 +2,7 @@
 // and with the others, name its source document (in [suite], and in [suite.grading] when it
 // grades), and carry a comment citing that document above each [[unit]], [[qualification]],
 // [[qualification.pathway]], [[suite.grading.points]] and [qualification.grading]
-// (rules/README.md).
+// (rules/README.md). The example centre's copy of a shipped file must match it.
 // The same checks are first run on small texts, so that they are known to catch what they must.
 #include "diag/failure.hpp"
 #include "rulesfile/load.hpp"
@@ -169,4 +169,20 @@ TEST_CASE("every rules file shipped in rules/ may be shipped, and they load toge
     if (!files.empty()) {
         CHECK_NOTHROW(rulesfile::load_rules({QC_SOURCE_DIR "/rules"}));
     }
+}
+
+TEST_CASE("the example centre's copy of a shipped rules file is the shipped file, unchanged") {
+    // examples/rules holds a copy (not a link: the examples are installed apart from the rules)
+    // so that the demo shows a real qualification; a fix to rules/ must be copied there too.
+    int copies = 0;
+    for (const std::filesystem::path& file : shipped_rules_files()) {
+        const std::filesystem::path copy =
+            std::filesystem::path(QC_SOURCE_DIR "/examples/rules") / file.filename();
+        if (std::filesystem::exists(copy)) {
+            ++copies;
+            CHECK_MESSAGE(read_file(copy) == read_file(file),
+                          "examples/rules/" << file.filename().string() << " differs from rules/; copy it again");
+        }
+    }
+    CHECK(copies >= 1);
 }
