@@ -54,7 +54,7 @@ std::vector<std::string> blockers_of(const engine::EntryBook& book, std::size_t 
                                        examined ? "achieved or entered" : "achieved or claimed"));
     }
     const model::Qualification& qualification = *book.entry(index).qualification;
-    if (qualification.has_moderated_unit()) {
+    if (qualification.needs_visits()) {
         if (const auto& visit = visit_blockers.at(qualification.suite); visit) {
             blockers.push_back(*visit);
         }

@@ -79,6 +79,7 @@ Grade exact_grade(std::string_view text) {
         case 'M': return Grade::m;
         case 'P': return Grade::p;
         case 'R': return Grade::r;
+        case 'N': return Grade::n;
         case 'U': return Grade::u;
         default: return Grade::none;
         }

@@ -117,9 +117,10 @@ EntryBook::EntryBook(const model::RuleBook& rules)
     for (unsigned bits = 0; bits < m_rank.size(); ++bits) {
         const auto status = static_cast<model::UnitStatus>(bits & 7u);
         const auto grade = static_cast<model::Grade>(bits >> 3);
-        // bits = status + 8 * grade, so outcome * 64 + bits compares outcome, grade, status.
+        // Compares outcome, then grade (by grade_rank: N, stored last, ranks below P), then status.
         m_rank[bits] = static_cast<std::uint16_t>(
-            static_cast<unsigned>(model::outcome_of(status, grade)) * 64 + bits);
+            static_cast<unsigned>(model::outcome_of(status, grade)) * 64 +
+            static_cast<unsigned>(model::grade_rank(grade)) * 8 + (bits & 7u));
     }
 }
 

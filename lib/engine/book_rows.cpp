@@ -173,6 +173,14 @@ std::optional<Problem> EntryBook::apply(std::uint32_t at, const model::UnitRow& 
                                    suite.suite->level),
                        "use U for a fail on this unit"};
     }
+    if (row.grade == model::Grade::n &&
+        suite.suite->units[index].assessment != model::Assessment::examined) {
+        return Problem{"grade",
+                       fmt::format("grade N (near pass) is not allowed for unit {}: it is only for "
+                                   "examined (external) units, and unit {} of '{}' is moderated",
+                                   row.unit, row.unit, suite.suite->id),
+                       "use U for a fail on this unit"};
+    }
     const bool transferred = !taken_at.empty();
     const unsigned packed = (static_cast<unsigned>(row.status) | (static_cast<unsigned>(row.grade) << 3)) & 63u;
     UnitState& state = Blocks::states(block)[index];

@@ -140,7 +140,7 @@ bool contains(const std::vector<std::uint16_t>& slots, std::uint16_t slot) {
 }
 
 int unit_points(const model::Suite& suite, std::uint16_t slot, const EntryFacts& facts) {
-    return suite.grading->points_for(suite.units[slot].glh, facts.units[slot].grade()).value_or(0);
+    return suite.grading->points_for(suite.units[slot].glh, suite.units[slot].assessment, facts.units[slot].grade()).value_or(0);
 }
 
 } // namespace
@@ -198,7 +198,7 @@ bool Grader::points_known(const model::Qualification& qualification, const Entry
             const UnitState state = facts.units[slot];
             const model::Unit& unit = suite.units[slot];
             if (state.outcome() == Outcome::achieved &&
-                !suite.grading->points_for(unit.glh, state.grade())) {
+                !suite.grading->points_for(unit.glh, unit.assessment, state.grade())) {
                 m_prediction.problem =
                     fmt::format("the grading of {} gives no points for {} on a {}-GLH unit "
                                 "(unit {})",

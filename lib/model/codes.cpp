@@ -21,7 +21,7 @@ constexpr std::array<CodeInfo, 8> k_unit_statuses{{
     {"ria_pending", "RIA pending", "a reduction in assessment request is still pending"},
 }};
 
-constexpr std::array<CodeInfo, 7> k_grades{{
+constexpr std::array<CodeInfo, 8> k_grades{{
     {"", "", "no grade"},
     {"U", "Unclassified", "not achieved"},
     {"R", "Near pass", "Level 3 examined near pass; counts as achieved"},
@@ -29,6 +29,7 @@ constexpr std::array<CodeInfo, 7> k_grades{{
     {"M", "Merit", "merit"},
     {"D", "Distinction", "distinction"},
     {"D*", "Distinction*", "distinction star"},
+    {"N", "Near pass", "near pass on an externally assessed unit (Pearson); counts as achieved"},
 }};
 
 constexpr std::array<CodeInfo, 6> k_outcomes{{
@@ -112,7 +113,7 @@ std::optional<Grade> parse_grade(std::string_view raw) {
     static const std::initializer_list<std::pair<std::string_view, Grade>> k_words = {
         {"d", Grade::d},       {"distinction", Grade::d}, {"m", Grade::m},
         {"merit", Grade::m},   {"p", Grade::p},           {"pass", Grade::p},
-        {"r", Grade::r},       {"u", Grade::u},           {"unclassified", Grade::u},
+        {"r", Grade::r},       {"n", Grade::n},           {"u", Grade::u},           {"unclassified", Grade::u},
         {"notachieved", Grade::u}, {"na", Grade::u},      {"1c", Grade::u},
     };
     for (const auto& [word, grade] : k_words) {
@@ -156,7 +157,7 @@ bool better_row(UnitStatus a_status, Grade a_grade, UnitStatus b_status, Grade b
         return a > b;
     }
     if (a_grade != b_grade) {
-        return a_grade > b_grade;
+        return grade_rank(a_grade) > grade_rank(b_grade);
     }
     return a_status > b_status;
 }

@@ -23,8 +23,25 @@ enum class UnitStatus : std::uint8_t {
     ria_pending = 7,
 };
 
-/// A unit grade. `R` is a Level 3 examined near pass; `U` covers "Not achieved", NA and 1C.
-enum class Grade : std::uint8_t { none = 0, u = 1, r = 2, p = 3, m = 4, d = 5, dstar = 6 };
+/// A unit grade. `R` is OCR's Level 3 examined near pass, `N` Pearson's near pass on external
+/// units (added last: grades are stored by value); `U` covers "Not achieved", NA and 1C. Compare
+/// grades with grade_rank, not by value.
+enum class Grade : std::uint8_t { none = 0, u = 1, r = 2, p = 3, m = 4, d = 5, dstar = 6, n = 7 };
+
+/// A grade's place in the order none < U < R < N < P < M < D < D* (0 to 7).
+constexpr int grade_rank(Grade grade) {
+    switch (grade) {
+    case Grade::none: return 0;
+    case Grade::u: return 1;
+    case Grade::r: return 2;
+    case Grade::n: return 3;
+    case Grade::p: return 4;
+    case Grade::m: return 5;
+    case Grade::d: return 6;
+    case Grade::dstar: return 7;
+    }
+    return 0;
+}
 
 /// What a unit's rows add up to for an entry, best first when compared by rank.
 enum class Outcome : std::uint8_t {
@@ -70,7 +87,7 @@ const CodeInfo& info(Assessment assessment);
 /// Reads a unit status from its code or any accepted label ("Claim submitted",
 /// "Pending"), ignoring case, spaces and punctuation.
 std::optional<UnitStatus> parse_unit_status(std::string_view text);
-/// Reads a grade: D*, D, M, P, R, U, and "Not achieved", NA, 1C as U; also the full words
+/// Reads a grade: D*, D, M, P, N, R, U, and "Not achieved", NA, 1C as U; also the full words
 /// Distinction*, Distinction, Merit, Pass.
 std::optional<Grade> parse_grade(std::string_view text);
 std::optional<Assessment> parse_assessment(std::string_view text);
@@ -79,7 +96,7 @@ std::optional<ReasonCode> parse_reason_code(std::string_view code);
 std::optional<ResultStatus> parse_result_status(std::string_view code);
 
 /// The outcome one row contributes: achieved needs result_achieved with a passing grade
-/// (R counts); result_achieved with U (or no grade) is not achieved. Inline: judging calls it
+/// (R and N count); result_achieved with U (or no grade) is not achieved. Inline: judging calls it
 /// for every unit of every size of a suite, a million entries over.
 constexpr Outcome outcome_of(UnitStatus status, Grade grade) {
     switch (status) {
@@ -100,8 +117,11 @@ constexpr Outcome outcome_of(UnitStatus status, Grade grade) {
     return Outcome::none;
 }
 
-/// True for P, M, D, D* and R.
+/// True for P, M, D, D*, R and N.
 constexpr bool is_pass(Grade grade) { return grade >= Grade::r; }
+
+/// True when the unit has at least grade `minimum` (by grade_rank).
+constexpr bool at_least(Grade grade, Grade minimum) { return grade_rank(grade) >= grade_rank(minimum); }
 
 /// Orders two rows of one unit: the one with the better outcome wins; on a tie the better
 /// grade, then the later status code, so that the result is the same in any row order.

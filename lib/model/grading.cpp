@@ -7,13 +7,22 @@ std::optional<int> UnitPoints::points(Grade grade) const {
     return value >= 0 ? std::optional(value) : std::nullopt;
 }
 
-std::optional<int> SuiteGrading::points_for(int glh, Grade grade) const {
+const UnitPoints* SuiteGrading::row_for(int glh, Assessment assessment) const {
+    const UnitPoints* either = nullptr;
     for (const UnitPoints& row : points) {
-        if (row.glh == glh) {
-            return row.points(grade);
+        if (row.glh == glh && row.assessment == assessment) {
+            return &row;
+        }
+        if (row.glh == glh && !row.assessment && either == nullptr) {
+            either = &row;
         }
     }
-    return std::nullopt;
+    return either;
+}
+
+std::optional<int> SuiteGrading::points_for(int glh, Assessment assessment, Grade grade) const {
+    const UnitPoints* row = row_for(glh, assessment);
+    return row != nullptr ? row->points(grade) : std::nullopt;
 }
 
 namespace {

@@ -16,7 +16,12 @@ namespace qc::model {
 /// One row of a suite's points table: what a unit of `glh` hours earns for each unit grade.
 struct UnitPoints {
     int glh = 0;
-    std::array<int, 7> by_grade{-1, -1, -1, -1, -1, -1, -1}; ///< indexed by Grade; -1: none given
+    std::array<int, 8> by_grade{-1, -1, -1, -1, -1, -1, -1, -1}; ///< indexed by Grade; -1: none
+    /// The assessment whose units the row is for; nullopt: units of either assessment.
+    std::optional<Assessment> assessment;
+    /// True when the points are the least each grade earns (Pearson's external units: raw
+    /// marks can earn more, and the awarding body issues the points with the results).
+    bool minimum = false;
 
     /// The points for `grade`, when the row gives them.
     std::optional<int> points(Grade grade) const;
@@ -27,9 +32,12 @@ struct SuiteGrading {
     std::string source; ///< where the figures come from
     std::vector<UnitPoints> points;
 
+    /// The row for a unit of `glh` hours and this assessment: the row for that assessment,
+    /// else the row for either; null when there is none.
+    const UnitPoints* row_for(int glh, Assessment assessment) const;
     /// Points for a unit of `glh` hours graded `grade`; nullopt when the table gives none
     /// (no row for that size, or no points for that grade).
-    std::optional<int> points_for(int glh, Grade grade) const;
+    std::optional<int> points_for(int glh, Assessment assessment, Grade grade) const;
 };
 
 /// The fewest points that give one overall grade of a qualification.

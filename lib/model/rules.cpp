@@ -23,6 +23,21 @@ bool Qualification::has_moderated_unit() const {
            std::any_of(optional_slots.begin(), optional_slots.end(), moderated);
 }
 
+bool Qualification::needs_visits() const {
+    return suite->moderation == Moderation::visits && has_moderated_unit();
+}
+
+Grade Qualification::minimum_grade(std::uint16_t slot) const {
+    Grade least = Grade::none;
+    for (const MinimumGrade& rule : minimum) {
+        if (std::find(rule.slots.begin(), rule.slots.end(), slot) != rule.slots.end() &&
+            grade_rank(rule.grade) > grade_rank(least)) {
+            least = rule.grade;
+        }
+    }
+    return least;
+}
+
 const Pathway* Qualification::find_pathway(std::string_view id_or_title) const {
     for (const Pathway& pathway : pathways) {
         if (util::iequals(pathway.id, id_or_title) || util::iequals(pathway.title, id_or_title)) {
@@ -58,6 +73,9 @@ void Suite::index() {
         qualification.suite = this;
         qualification.mandatory_slots = slots(qualification.mandatory);
         qualification.optional_slots = slots(qualification.optional);
+        for (MinimumGrade& rule : qualification.minimum) {
+            rule.slots = slots(rule.units);
+        }
         for (Pathway& pathway : qualification.pathways) {
             pathway.mandatory_slots = slots(pathway.mandatory);
         }

@@ -41,6 +41,17 @@ struct Pathway {
 
 struct Suite;
 
+/// Whether a suite's moderated (internal) units are moderated at visits with claims and
+/// deadlines (OCR), or not at all as far as qualcheck is concerned (Pearson BTEC Nationals).
+enum class Moderation : std::uint8_t { visits = 0, none = 1 };
+
+/// A "must pass" rule: each unit listed needs at least `grade` (N, R, P, M or D).
+struct MinimumGrade {
+    std::vector<int> units;            ///< unit numbers, as written
+    std::vector<std::uint16_t> slots;
+    Grade grade = Grade::p;
+};
+
 struct Qualification {
     std::string code;
     std::string title;
@@ -50,6 +61,13 @@ struct Qualification {
     bool pathway_required = false;
     std::vector<Pathway> pathways;
     std::vector<GradeThreshold> thresholds; ///< overall grades, lowest first; empty: none given
+    /// Exactly how many optional units count (the best-graded); nullopt: as many as the GLH need.
+    std::optional<int> optional_count;
+    /// Every unit of the combination needs an outcome to be graded; an optional unit graded U
+    /// still completes it (0 points), a unit with no outcome does not.
+    bool complete_all = false;
+    std::vector<MinimumGrade> minimum; ///< per-unit minimum grades ("must pass")
+    int pass_glh = 0; ///< GLH of the counted units needed at Pass or above (N, R count); 0: none
     std::vector<std::uint16_t> mandatory_slots;
     std::vector<std::uint16_t> optional_slots;
     const Suite* suite = nullptr;
@@ -58,8 +76,12 @@ struct Qualification {
     /// True when the unit slot is mandatory or optional for this qualification.
     bool counts(std::uint16_t slot) const;
     bool is_mandatory(std::uint16_t slot) const;
-    /// True when any of its mandatory or optional units is moderated (needs a visit).
+    /// True when any of its mandatory or optional units is moderated.
     bool has_moderated_unit() const;
+    /// True when its suite is moderated at visits and it has a moderated unit.
+    bool needs_visits() const;
+    /// The least grade unit `slot` needs ("must pass"); Grade::none when no rule names it.
+    Grade minimum_grade(std::uint16_t slot) const;
     /// The pathway with this id or title (case-insensitive), if any.
     const Pathway* find_pathway(std::string_view id_or_title) const;
 };
@@ -69,6 +91,8 @@ struct Suite {
     std::string title;
     int level = 3;
     std::string source;
+    std::string awarding_body; ///< free text; empty when not given
+    Moderation moderation = Moderation::visits;
     std::optional<SuiteGrading> grading; ///< unit points; absent: no grades are predicted
     std::vector<Unit> units;
     std::vector<Qualification> qualifications;

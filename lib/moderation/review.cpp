@@ -35,7 +35,7 @@ std::vector<Affected> due_entries(const engine::EntryBook& book, const model::Su
     for (std::size_t i = 0; i < book.size(); ++i) {
         const model::Entry& entry = book.entry(i);
         if (entry.qualification->suite == &suite && entry.status == model::EntryStatus::active &&
-            entry.ecd == series && entry.qualification->has_moderated_unit()) {
+            entry.ecd == series && entry.qualification->needs_visits()) {
             found.push_back(Affected{i, {}, {}});
         }
     }
@@ -250,6 +250,9 @@ std::vector<Finding> review(const engine::EntryBook& book, const model::RuleBook
                             const std::vector<DatedRow>& rows, const util::Date& today) {
     std::vector<Finding> findings;
     for (const auto& suite : rules.suites()) {
+        if (suite->moderation == model::Moderation::none) {
+            continue; // no visits, claims or deadlines to review (docs/rules.md)
+        }
         SuiteReview one{book, *suite, {}, {}, today, {}};
         for (const Visit& visit : visits) {
             if (visit.suite == suite.get()) {

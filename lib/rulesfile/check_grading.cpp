@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 namespace qc::rulesfile {
 
@@ -40,15 +41,24 @@ public:
 
 private:
     void check_rows(const DraftGrading& grading) {
-        std::map<int, const DraftPointsRow*> seen;
+        std::map<int, std::vector<const DraftPointsRow*>> seen;
         for (const DraftPointsRow& row : grading.points) {
-            auto [first, added] = seen.emplace(row.glh, &row);
-            if (!added) {
+            // A row for either assessment clashes with any other row of its size; rows for one
+            // assessment clash only with each other.
+            std::vector<const DraftPointsRow*>& same_size = seen[row.glh];
+            auto clash = std::find_if(same_size.begin(), same_size.end(), [&](const auto* other) {
+                return !row.assessment || !other->assessment || *row.assessment == *other->assessment;
+            });
+            if (clash != same_size.end()) {
                 m_reporter.error(row.glh_at,
-                                 fmt::format("duplicate [[suite.grading.points]] row for {} GLH; "
+                                 fmt::format("duplicate [[suite.grading.points]] row for {} GLH{}; "
                                              "first defined at {}",
-                                             row.glh, describe(first->second->glh_at)));
+                                             row.glh, for_whom(row.assessment),
+                                             describe((*clash)->glh_at)),
+                                 "give one row per size, or one per size and assessment "
+                                 "(assessment = \"examined\" or \"moderated\")");
             }
+            same_size.push_back(&row);
             if (row.grades.empty()) {
                 m_reporter.error(row.where,
                                  fmt::format("the [[suite.grading.points]] row for {} GLH gives "
@@ -61,7 +71,37 @@ private:
             // graded where its row gives no points is reported when it is met (engine::Grader).
             check_rising(row);
             check_near_pass(row);
+            check_n(row);
         }
+    }
+
+    static std::string for_whom(std::optional<model::Assessment> assessment) {
+        return assessment ? fmt::format(" ({} units)", model::info(*assessment).code) : "";
+    }
+
+    // N (Pearson's near pass) is given only on examined (external) units.
+    void check_n(const DraftPointsRow& row) {
+        const GradeMention* near_pass = find_grade(row, "N");
+        if (near_pass == nullptr) {
+            return;
+        }
+        if (row.assessment == model::Assessment::moderated) {
+            m_reporter.error(near_pass->key_at,
+                             "points for N (near pass) in a row for moderated units; N is given "
+                             "only on examined units",
+                             "remove N from this row");
+        } else if (!any_examined()) {
+            m_reporter.error(near_pass->key_at,
+                             "points for N (near pass), but no unit of this suite is examined; "
+                             "N is given only on examined units",
+                             "remove N from the points rows");
+        }
+    }
+
+    bool any_examined() const {
+        return std::any_of(m_draft.units.begin(), m_draft.units.end(), [](const DraftUnit& unit) {
+            return unit.unit.assessment == model::Assessment::examined;
+        });
     }
 
     // Points rise with the grade: R < P < M < D < D*.
@@ -106,21 +146,36 @@ private:
 
     // Every unit size of the suite has a row, so that every unit earns points.
     void check_sizes(const DraftGrading& grading) {
-        std::map<int, int> first_unit_of_size;
+        std::map<std::pair<int, model::Assessment>, int> first_unit_of_kind;
         for (const DraftUnit& unit : m_draft.units) {
-            first_unit_of_size.emplace(unit.unit.glh, unit.unit.number);
+            first_unit_of_kind.emplace(std::pair(unit.unit.glh, unit.unit.assessment), unit.unit.number);
         }
-        for (const auto& [glh, unit] : first_unit_of_size) {
-            const bool covered =
+        std::set<int> reported; // one message per size when no row of that size exists
+        for (const auto& [kind, unit] : first_unit_of_kind) {
+            const auto [glh, assessment] = kind;
+            const bool covered = std::any_of(
+                grading.points.begin(), grading.points.end(), [&](const DraftPointsRow& row) {
+                    return row.glh == glh && (!row.assessment || *row.assessment == assessment);
+                });
+            const bool any_of_size =
                 std::any_of(grading.points.begin(), grading.points.end(),
-                            [glh = glh](const DraftPointsRow& row) { return row.glh == glh; });
-            if (!covered) {
-                m_reporter.error(grading.where,
-                                 fmt::format("[suite.grading] has no points row for {} GLH, the "
-                                             "size of unit {}",
-                                             glh, unit),
-                                 fmt::format("add [[suite.grading.points]] with glh = {}", glh));
+                            [&](const DraftPointsRow& row) { return row.glh == glh; });
+            if (covered || (!any_of_size && !reported.insert(glh).second)) {
+                continue;
             }
+            m_reporter.error(grading.where,
+                             any_of_size
+                                 ? fmt::format("[suite.grading] has no points row for {} GLH {} "
+                                               "units, the size and assessment of unit {}",
+                                               glh, model::info(assessment).code, unit)
+                                 : fmt::format("[suite.grading] has no points row for {} GLH, the "
+                                               "size of unit {}",
+                                               glh, unit),
+                             any_of_size
+                                 ? fmt::format("add [[suite.grading.points]] with glh = {} and "
+                                               "assessment = \"{}\"",
+                                               glh, model::info(assessment).code)
+                                 : fmt::format("add [[suite.grading.points]] with glh = {}", glh));
         }
     }
 
@@ -190,11 +245,11 @@ private:
     const Draft& m_draft;
     Reporter& m_reporter;
 };
-
 } // namespace
 
 void check_grading(const Draft& draft, Reporter& reporter) {
     GradingChecker(draft, reporter).run();
+    check_combination(draft, reporter);
 }
 
 } // namespace qc::rulesfile

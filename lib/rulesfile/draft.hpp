@@ -55,7 +55,18 @@ struct DraftPointsRow {
     int glh = 0;
     model::SourceRef where; ///< the row's header
     model::SourceRef glh_at;
-    std::vector<GradeMention> grades; ///< in unit grade order: R, P, M, D, D*
+    std::vector<GradeMention> grades; ///< in unit grade order: R, N, P, M, D, D*
+    std::optional<model::Assessment> assessment; ///< the units it is for; nullopt: either
+    model::SourceRef assessment_at;
+    bool minimum = false; ///< the points are the least each grade earns
+};
+
+/// One entry of a qualification's `minimum` list: units and the least grade each needs.
+struct DraftMinimum {
+    std::vector<UnitMention> units;
+    std::string grade; ///< N, R, P, M or D, as written
+    model::SourceRef where;
+    model::SourceRef grade_at;
 };
 
 /// [suite.grading].
@@ -82,6 +93,9 @@ struct DraftQualification {
     bool has_thresholds = false;          ///< [qualification.grading] was given
     model::SourceRef thresholds_at;
     std::vector<GradeMention> thresholds; ///< in file order
+    model::SourceRef optional_count_at;
+    model::SourceRef pass_glh_at;
+    std::vector<DraftMinimum> minimum;
 };
 
 struct DraftUnit {
@@ -109,6 +123,10 @@ void check_draft(const Draft& draft, Reporter& reporter);
 /// Reports contradictions in the grading data: points rows that clash, skip a unit size or
 /// fall as grades rise; thresholds that mix grade lengths or do not rise. Part of check_draft.
 void check_grading(const Draft& draft, Reporter& reporter);
+
+/// Reports contradictions in each qualification's rules of combination: `optional_count`,
+/// `minimum` and `pass_glh` against its units and GLH. Part of check_grading.
+void check_combination(const Draft& draft, Reporter& reporter);
 
 /// Moves a checked Draft into a model::Suite (not yet indexed; RuleBook::add does that).
 std::unique_ptr<model::Suite> finish_draft(Draft&& draft);

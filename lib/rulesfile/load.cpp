@@ -210,6 +210,8 @@ model::SuiteGrading finish_grading(const DraftGrading& draft) {
     for (const DraftPointsRow& row : draft.points) {
         model::UnitPoints points;
         points.glh = row.glh;
+        points.assessment = row.assessment;
+        points.minimum = row.minimum;
         for (const GradeMention& mention : row.grades) {
             points.by_grade[static_cast<std::size_t>(*model::parse_grade(mention.grade))] =
                 mention.points;
@@ -250,6 +252,10 @@ std::unique_ptr<model::Suite> finish_draft(Draft&& draft) {
             qualification.pathways.push_back(std::move(pathway.pathway));
         }
         qualification.thresholds = finish_thresholds(each.thresholds);
+        for (const DraftMinimum& minimum : each.minimum) {
+            qualification.minimum.push_back(
+                model::MinimumGrade{numbers_of(minimum.units), {}, *model::parse_grade(minimum.grade)});
+        }
         suite->qualifications.push_back(std::move(qualification));
     }
     return suite;

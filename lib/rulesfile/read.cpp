@@ -18,6 +18,8 @@ const TableSpec k_suite{"[suite]", "in [suite]",
                          {"title", Kind::string, true, R"(title = "Cambridge Technicals IT")"},
                          {"level", Kind::integer, true, "level = 3"},
                          {"source", Kind::string, false, R"(source = "centre handbook v2")"},
+                         {"awarding_body", Kind::string, false, R"(awarding_body = "Pearson")"},
+                         {"moderation", Kind::string, false, R"(moderation = "visits")"},
                          {"grading", Kind::table, false, "[suite.grading]"}}};
 
 const TableSpec k_unit{"[[unit]]", "in [[unit]]",
@@ -35,6 +37,7 @@ const TableSpec k_qualification{
      {"mandatory", Kind::unit_list, true, "mandatory = [1, 2]"},
      {"optional", Kind::unit_list, false, "optional = [3, 4]"},
      {"pathway_required", Kind::boolean, false, "pathway_required = false"},
+     {"optional_count", Kind::integer, false, "optional_count = 2"},
      {"pathway", Kind::table_array, false, "[[qualification.pathway]]"},
      {"grading", Kind::table, false, "[qualification.grading]"}}};
 
@@ -58,6 +61,21 @@ void read_suite(const toml::table& table, Draft& draft, Reporter& reporter) {
     }
     if (table.contains("source")) {
         draft.suite.source = reader.text("source");
+    }
+    if (table.contains("awarding_body")) {
+        draft.suite.awarding_body = reader.text("awarding_body");
+    }
+    if (table.contains("moderation")) {
+        const std::string moderation = reader.text("moderation");
+        if (moderation == "visits" || moderation == "none") {
+            draft.suite.moderation =
+                moderation == "none" ? model::Moderation::none : model::Moderation::visits;
+        } else if (!util::trim(moderation).empty()) {
+            reader.fail(*table.get("moderation"),
+                        fmt::format(R"('moderation' must be "visits" or "none", not "{}")",
+                                    moderation),
+                        util::did_you_mean(moderation, {"visits", "none"}));
+        }
     }
     if (const toml::table* grading = reader.table("grading")) {
         draft.grading = read_grading(*grading, reporter);
@@ -110,6 +128,10 @@ DraftQualification read_qualification(const toml::table& table, Reporter& report
     draft.optional = reader.unit_list("optional");
     draft.pathway_required_at = reader.where("pathway_required");
     qualification.pathway_required = reader.boolean("pathway_required");
+    draft.optional_count_at = reader.where("optional_count");
+    if (table.contains("optional_count")) {
+        qualification.optional_count = reader.whole_number("optional_count", 1, k_max_unit_number);
+    }
     for (const toml::table* pathway : reader.tables("pathway")) {
         draft.pathways.push_back(read_pathway(*pathway, reporter));
     }

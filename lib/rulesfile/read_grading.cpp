@@ -21,19 +21,32 @@ const TableSpec k_grading{
 const TableSpec k_points{"[[suite.grading.points]]",
                          "in [[suite.grading.points]]",
                          {{"glh", Kind::integer, true, "glh = 60"},
+                          {"assessment", Kind::string, false, R"(assessment = "examined")"},
+                          {"minimum", Kind::boolean, false, "minimum = true"},
                           {"R", Kind::integer, false, "R = 3"},
+                          {"N", Kind::integer, false, "N = 4"},
                           {"P", Kind::integer, false, "P = 6"},
                           {"M", Kind::integer, false, "M = 10"},
                           {"D", Kind::integer, false, "D = 16"},
                           {"D*", Kind::integer, false, R"("D*" = 20)"}},
                          "a U earns no points; leave it out"};
 
-constexpr std::array<std::string_view, 5> k_unit_grades{"R", "P", "M", "D", "D*"};
+constexpr std::array<std::string_view, 6> k_unit_grades{"R", "N", "P", "M", "D", "D*"};
 
 const TableSpec k_qualification_grading{
     "[qualification.grading]",
     "in [qualification.grading]",
-    {{"thresholds", Kind::table, true, R"(thresholds = { P = 18, M = 26, D = 42, "D*" = 48 })"}}};
+    {{"thresholds", Kind::table, true, R"(thresholds = { P = 18, M = 26, D = 42, "D*" = 48 })"},
+     {"complete_all", Kind::boolean, false, "complete_all = true"},
+     {"minimum", Kind::table_array, false, R"(minimum = [{ units = [1, 2], grade = "N" }])"},
+     {"pass_glh", Kind::integer, false, "pass_glh = 900"}}};
+
+const TableSpec k_minimum{"each entry of 'minimum'",
+                          "in an entry of 'minimum'",
+                          {{"units", Kind::unit_list, true, "units = [1, 2]"},
+                           {"grade", Kind::string, true, R"(grade = "P")"}}};
+
+constexpr std::array<std::string_view, 5> k_minimum_grades{"N", "R", "P", "M", "D"};
 
 DraftPointsRow read_points_row(const toml::table& table, Reporter& reporter) {
     TableReader reader(table, k_points, reporter, false);
@@ -41,6 +54,19 @@ DraftPointsRow read_points_row(const toml::table& table, Reporter& reporter) {
     row.where = reader.where();
     row.glh_at = reader.where("glh");
     row.glh = reader.whole_number("glh", 1, k_max_glh).value_or(0);
+    row.minimum = reader.boolean("minimum");
+    if (table.contains("assessment")) {
+        row.assessment_at = reader.where("assessment");
+        const std::string assessment = reader.text("assessment");
+        if (auto parsed = model::parse_assessment(assessment)) {
+            row.assessment = parsed;
+        } else if (!util::trim(assessment).empty()) {
+            reader.fail(*table.get("assessment"),
+                        fmt::format(R"('assessment' must be "examined" or "moderated", not "{}")",
+                                    assessment),
+                        util::did_you_mean(assessment, {"examined", "moderated"}));
+        }
+    }
     for (std::string_view grade : k_unit_grades) {
         if (!table.contains(grade)) {
             continue;
@@ -150,10 +176,41 @@ DraftGrading read_grading(const toml::table& table, Reporter& reporter) {
     return grading;
 }
 
+namespace {
+
+DraftMinimum read_minimum(const toml::table& table, Reporter& reporter) {
+    TableReader reader(table, k_minimum, reporter, false);
+    DraftMinimum minimum;
+    minimum.where = reader.where();
+    minimum.units = reader.unit_list("units");
+    minimum.grade_at = reader.where("grade");
+    const std::string grade = reader.text("grade");
+    if (std::find(k_minimum_grades.begin(), k_minimum_grades.end(), grade) != k_minimum_grades.end()) {
+        minimum.grade = grade;
+    } else if (!util::trim(grade).empty()) {
+        reader.fail(*table.get("grade"),
+                    fmt::format(R"('grade' must be "N", "R", "P", "M" or "D", not "{}")", grade),
+                    grade == "U" ? "every unit has at least U; leave the unit out"
+                                 : "the least grade each listed unit needs, e.g. grade = \"P\"");
+    }
+    return minimum;
+}
+
+} // namespace
+
 void read_qualification_grading(const toml::table& table, DraftQualification& draft,
                                 Reporter& reporter) {
     TableReader reader(table, k_qualification_grading, reporter, false);
     draft.has_thresholds = true;
+    model::Qualification& qualification = draft.qualification;
+    qualification.complete_all = reader.boolean("complete_all");
+    draft.pass_glh_at = reader.where("pass_glh");
+    if (table.contains("pass_glh")) {
+        qualification.pass_glh = reader.whole_number("pass_glh", 1, k_max_glh).value_or(0);
+    }
+    for (const toml::table* minimum : reader.tables("minimum")) {
+        draft.minimum.push_back(read_minimum(*minimum, reporter));
+    }
     draft.thresholds_at = reader.where("thresholds");
     if (const toml::table* thresholds = reader.table("thresholds")) {
         draft.thresholds = read_thresholds(*thresholds, draft.qualification.code, reporter);

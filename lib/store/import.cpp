@@ -41,7 +41,7 @@ Code code_from(const Connection& connection, std::int64_t value, int largest) {
 }
 
 constexpr int k_largest_unit_status = static_cast<int>(model::UnitStatus::ria_pending);
-constexpr int k_largest_grade = static_cast<int>(model::Grade::dstar);
+constexpr int k_largest_grade = static_cast<int>(model::Grade::n);
 
 std::string file_name(const std::optional<ImportRecord>& record, std::string_view role) {
     for (const auto& file : record->files) {

@@ -189,11 +189,11 @@ TEST_CASE("Pearson BTEC International L3 IT: unit points as published") {
     const int expected[3][4] = {{60, 6, 10, 16}, {90, 9, 15, 24}, {120, 12, 20, 32}};
     for (const auto& row : expected) {
         CAPTURE(row[0]);
-        CHECK(grading.points_for(row[0], Grade::p) == row[1]);
-        CHECK(grading.points_for(row[0], Grade::m) == row[2]);
-        CHECK(grading.points_for(row[0], Grade::d) == row[3]);
-        CHECK_FALSE(grading.points_for(row[0], Grade::dstar).has_value());
-        CHECK_FALSE(grading.points_for(row[0], Grade::r).has_value());
+        CHECK(grading.points_for(row[0], model::Assessment::examined, Grade::p) == row[1]);
+        CHECK(grading.points_for(row[0], model::Assessment::examined, Grade::m) == row[2]);
+        CHECK(grading.points_for(row[0], model::Assessment::examined, Grade::d) == row[3]);
+        CHECK_FALSE(grading.points_for(row[0], model::Assessment::examined, Grade::dstar).has_value());
+        CHECK_FALSE(grading.points_for(row[0], model::Assessment::examined, Grade::r).has_value());
     }
 }
 

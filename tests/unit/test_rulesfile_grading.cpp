@@ -103,10 +103,10 @@ TEST_CASE("grading loads: points by size and grade, thresholds lowest first") {
     REQUIRE(parsed.suite->grading.has_value());
     const model::SuiteGrading& grading = *parsed.suite->grading;
     CHECK(grading.source == "made up for tests");
-    CHECK(grading.points_for(60, model::Grade::r) == 2);
-    CHECK(grading.points_for(90, model::Grade::d) == 24);
-    CHECK_FALSE(grading.points_for(90, model::Grade::dstar).has_value());
-    CHECK_FALSE(grading.points_for(30, model::Grade::p).has_value());
+    CHECK(grading.points_for(60, model::Assessment::examined, model::Grade::r) == 2);
+    CHECK(grading.points_for(90, model::Assessment::examined, model::Grade::d) == 24);
+    CHECK_FALSE(grading.points_for(90, model::Assessment::examined, model::Grade::dstar).has_value());
+    CHECK_FALSE(grading.points_for(30, model::Assessment::examined, model::Grade::p).has_value());
     const auto& first = parsed.suite->qualifications[0].thresholds;
     REQUIRE(first.size() == 4);
     CHECK(first[3].grade == "D*");
