@@ -26,6 +26,7 @@ std::unique_ptr<CLI::App> make_app(Commands& commands) {
     register_check(*app, commands.check);
     register_report(*app, commands.report);
     register_declare(*app, commands.declare);
+    register_rules(*app, commands.rules);
     return app;
 }
 
@@ -41,6 +42,9 @@ int run_parsed(const CLI::App& app, const Commands& commands) {
     }
     if (app.got_subcommand("declare")) {
         return run_declare(*app.get_subcommand("declare"), commands.declare);
+    }
+    if (app.got_subcommand("rules")) {
+        return run_rules(*app.get_subcommand("rules"), commands.rules);
     }
     throw unknown_subcommand(app, "subcommand", {});
 }

@@ -6,6 +6,7 @@
 #include "declare.hpp"
 #include "import.hpp"
 #include "report.hpp"
+#include "rules.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -19,6 +20,7 @@ struct Commands {
     CheckOptions check;
     ReportOptions report;
     DeclareOptions declare;
+    RulesOptions rules;
 };
 
 /// Every subcommand, view and action with its options, help and examples, writing into

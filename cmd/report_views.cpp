@@ -73,7 +73,10 @@ void add_grade(report::CandidateEntryView& view, const engine::GradePrediction& 
                                    grade.not_counted,
                                    grade.pathway != nullptr ? grade.pathway->id : std::string(),
                                    grade.problem,
-                                   grade.complete};
+                                   grade.complete,
+                                   std::string(engine::rule_code(grade.unclassified)),
+                                   grade.unclassified_text,
+                                   grade.lower_bound};
 }
 
 report::CandidateEntryView candidate_entry(const engine::EntryBook& book, std::size_t i,

@@ -33,6 +33,7 @@ const std::array<ColumnInfo, k_column_count>& column_table() {
         {"suite", {}},
         {"visit_date", {}},
         {"kind", {}},
+        {"points", {"Unit Points"}},
     }};
     return k_table;
 }

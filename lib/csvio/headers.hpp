@@ -32,8 +32,9 @@ enum class Column : std::uint8_t {
     suite,
     visit_date,
     kind,
+    points,
 };
-inline constexpr std::size_t k_column_count = 18;
+inline constexpr std::size_t k_column_count = 19;
 
 /// Which export a header belongs to; aliases differ slightly between them ("Unit Status").
 enum class FileKind : std::uint8_t { candidates, units, visits };

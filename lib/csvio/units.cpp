@@ -23,10 +23,10 @@ const std::vector<ColumnSpec> k_unit_columns = {
     {Column::candidate_number, true}, {Column::unit, true},           {Column::status, true},
     {Column::grade, false},           {Column::qualification_code, false}, {Column::centre_number, false},
     {Column::taken_at_centre, false}, {Column::series, false},        {Column::date, false},
-    {Column::uci, false},
+    {Column::uci, false},              {Column::points, false},
 };
 
-constexpr std::string_view k_grade_list = "grades: D*, D, M, P, R, U (also Distinction, Merit, Pass, "
+constexpr std::string_view k_grade_list = "grades: D*, D, M, P, N, R, U (also Distinction, Merit, Pass, "
                                           "Not achieved, NA, 1C)";
 
 std::vector<std::string> status_words() {
@@ -92,6 +92,31 @@ bool read_grade(Sheet& sheet, model::UnitRow& row, bool status_ok) {
     return false;
 }
 
+// The optional points column: a whole number of points, or empty; -1 when it is neither.
+int points_of(std::string_view text) {
+    if (text.empty()) {
+        return -1;
+    }
+    int value = text.size() <= 6 ? 0 : -1;
+    for (std::size_t i = 0; value >= 0 && i < text.size(); ++i) {
+        value = (text[i] >= '0' && text[i] <= '9') ? value * 10 + (text[i] - '0') : -1;
+    }
+    return value;
+}
+
+bool read_points(Sheet& sheet, model::UnitRow& row) {
+    std::string_view points = sheet.get(Column::points);
+    row.points = points_of(points);
+    if (!points.empty() && row.points < 0) {
+        sheet.error(Column::points,
+                    fmt::format("points '{}' is not a whole number from 0 to 999999",
+                                util::excerpt(points)),
+                    "give the unit's points as the awarding body issued them, or leave it empty");
+        return false;
+    }
+    return true;
+}
+
 bool read_taken_at(Sheet& sheet, model::UnitRow& row) {
     row.taken_at_centre = sheet.get(Column::taken_at_centre);
     return row.taken_at_centre.empty() || check_centre_number(sheet, Column::taken_at_centre, row.taken_at_centre);
@@ -108,6 +133,11 @@ bool read_plain_row(const Sheet& sheet, const ReadOptions& options, model::UnitR
     const std::string_view grade = sheet.get(Column::grade);
     const std::string_view taken_at = sheet.get(Column::taken_at_centre);
     const std::string_view date = sheet.get(Column::date);
+    const std::string_view points = sheet.get(Column::points);
+    const int points_read = points_of(points);
+    if (!points.empty() && points_read < 0) {
+        return false;
+    }
     if (centre.empty()) {
         centre = options.default_centre;
     } else if (!is_digits_of_width(centre, 5)) {
@@ -149,7 +179,8 @@ bool read_plain_row(const Sheet& sheet, const ReadOptions& options, model::UnitR
                          .series = sheet.get(Column::series),
                          .date = date_read,
                          .uci = sheet.get(Column::uci),
-                         .line = sheet.line()};
+                         .line = sheet.line(),
+                         .points = points_read};
     return true;
 }
 
@@ -171,6 +202,7 @@ bool read_row(Sheet& sheet, const ReadOptions& options, model::UnitRow& row) {
     bool status_ok = read_status(sheet, row);
     ok = read_grade(sheet, row, status_ok) && status_ok && ok;
     ok = read_taken_at(sheet, row) && ok;
+    ok = read_points(sheet, row) && ok;
     auto date = optional_date(sheet, Column::date);
     row.date = date.value_or(util::Date{});
     ok = date.has_value() && ok;

@@ -273,7 +273,7 @@ std::optional<Problem> EntryBook::add_entry(model::Entry entry) {
 EntryFacts EntryBook::facts(std::size_t index) const {
     const unsigned char* block = m_blocks->at(m_block_of[index]);
     const std::size_t count = m_entries[index].qualification->suite->units.size();
-    return EntryFacts{std::span<const UnitState>(Blocks::states(block), count)};
+    return EntryFacts{std::span<const UnitState>(Blocks::states(block), count), &m_issued, index};
 }
 
 const Transfer* EntryBook::transfer(std::size_t entry, std::uint16_t slot) const {

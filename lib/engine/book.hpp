@@ -16,6 +16,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -62,9 +63,29 @@ struct Transfer {
     std::string series; ///< the row's series, when given
 };
 
-/// What the engine knows of one entry's units: a state per suite unit slot.
+/// Units' points as the awarding body issued them (the units export's `points` column), by
+/// issued_key(entry, slot).
+using IssuedPoints = std::unordered_map<std::uint64_t, int>;
+
+inline std::uint64_t issued_key(std::size_t entry, std::uint16_t slot) {
+    return (static_cast<std::uint64_t>(entry) << 16) | slot;
+}
+
+/// What the engine knows of one entry's units: a state per suite unit slot, and the points
+/// issued with the winning rows, where the export gave them.
 struct EntryFacts {
     std::span<const UnitState> units;
+    const IssuedPoints* issued = nullptr; ///< null or empty: no points given
+    std::size_t entry = 0;
+
+    /// The points issued for the unit in `slot`, when its winning row gave them.
+    std::optional<int> issued_points(std::uint16_t slot) const {
+        if (issued == nullptr || issued->empty()) {
+            return std::nullopt;
+        }
+        auto found = issued->find(issued_key(entry, slot));
+        return found != issued->end() ? std::optional(found->second) : std::nullopt;
+    }
 };
 
 /// Unit rows reach entries by centre and candidate number, and also by UCI: a row of a
@@ -155,6 +176,7 @@ private:
     std::unique_ptr<Blocks> m_blocks;
     std::vector<Note> m_notes;
     std::unordered_map<std::uint64_t, Transfer> m_transfers;
+    IssuedPoints m_issued; ///< points issued with winning rows, where the export gave them
     bool m_ucis_indexed = false;
     std::unordered_multimap<std::uint64_t, std::uint32_t> m_firsts_by_uci; ///< UCI hash -> first block
     std::unordered_set<std::uint32_t> m_twinned; ///< candidate keys with a UCI twin elsewhere

@@ -192,6 +192,15 @@ std::optional<Problem> EntryBook::apply(std::uint32_t at, const model::UnitRow& 
             m_transfers[transfer_key(Blocks::entry(block), static_cast<std::uint16_t>(slot))] =
                 Transfer{std::string(taken_at), std::string(row.series)};
         }
+        // The points issued go with the row that won; a winner without them drops a loser's.
+        if (row.points >= 0 || !m_issued.empty()) {
+            const std::uint64_t key = issued_key(Blocks::entry(block), static_cast<std::uint16_t>(slot));
+            if (row.points >= 0) {
+                m_issued[key] = row.points;
+            } else {
+                m_issued.erase(key);
+            }
+        }
     }
     if (qualification.counts[index] == 0) {
         m_notes.push_back(Note{Blocks::entry(block), row.unit, row.line, NoteKind::unit_not_in_qualification});

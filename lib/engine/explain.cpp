@@ -52,7 +52,8 @@ std::vector<UnitLine> unit_lines(const EntryBook& book, std::size_t entry) {
     return lines;
 }
 
-ReasonDetail mandatory_detail(const std::vector<UnitLine>& units, ReasonCode code) {
+ReasonDetail mandatory_detail(const model::Qualification& qualification,
+                              const std::vector<UnitLine>& units, ReasonCode code) {
     ReasonDetail detail{code, {}, 0, {}};
     std::vector<std::string> parts;
     for (const UnitLine& line : units) {
@@ -65,11 +66,16 @@ ReasonDetail mandatory_detail(const std::vector<UnitLine>& units, ReasonCode cod
                                ? (outcome == Outcome::absent && examined)
                                : (outcome == Outcome::none || outcome == Outcome::not_achieved ||
                                   (outcome == Outcome::absent && !examined));
-        if (holds) {
+        const bool below = code == ReasonCode::mandatory_unit_missing && !holds &&
+                           below_minimum(qualification, line.slot, line.state);
+        if (holds || below) {
             detail.units.push_back(line.unit->number);
-            parts.push_back(fmt::format("mandatory {} unit {}: {}",
-                                        model::info(line.unit->assessment).code, line.unit->number,
-                                        what_is_missing(*line.unit, line.state)));
+            parts.push_back(fmt::format(
+                "mandatory {} unit {}: {}", model::info(line.unit->assessment).code,
+                line.unit->number,
+                below ? fmt::format("grade {}, needs at least {}", model::info(line.state.grade()).code,
+                                    model::info(qualification.minimum_grade(line.slot)).code)
+                      : what_is_missing(*line.unit, line.state)));
         }
     }
     detail.text = fmt::format("{}", fmt::join(parts, "; "));
@@ -97,6 +103,27 @@ ReasonDetail pathway_detail(const model::Entry& entry, const std::vector<Pathway
     return detail;
 }
 
+// Too few GLH counted, or (pass_glh) too few that are or may be at Pass or above.
+ReasonDetail glh_detail(const model::Qualification& qualification, const EntryFacts& facts,
+                        const EntryResult& result) {
+    std::vector<std::string> parts;
+    int short_by = 0;
+    if (result.glh_counted < result.glh_required) {
+        short_by = result.glh_required - result.glh_counted;
+        parts.push_back(fmt::format("GLH counted {} of {} required: {} short", result.glh_counted,
+                                    result.glh_required, short_by));
+    }
+    const int passing = pass_glh_reachable(qualification, facts);
+    if (qualification.pass_glh > 0 && passing < qualification.pass_glh) {
+        short_by = std::max(short_by, qualification.pass_glh - passing);
+        parts.push_back(fmt::format("GLH at Pass or above (or in progress) {} of {} required: {} "
+                                    "short",
+                                    passing, qualification.pass_glh,
+                                    qualification.pass_glh - passing));
+    }
+    return {ReasonCode::insufficient_glh, {}, short_by, fmt::format("{}", fmt::join(parts, "; "))};
+}
+
 } // namespace
 
 Explanation explain(const EntryBook& book, std::size_t index, const EntryResult& result) {
@@ -113,7 +140,7 @@ Explanation explain(const EntryBook& book, std::size_t index, const EntryResult&
             break;
         case ReasonCode::absent_mandatory_exam:
         case ReasonCode::mandatory_unit_missing:
-            out.reasons.push_back(mandatory_detail(out.units, code));
+            out.reasons.push_back(mandatory_detail(*entry.qualification, out.units, code));
             break;
         case ReasonCode::ria_pending: {
             ReasonDetail detail{code, {}, 0, {}};
@@ -130,13 +157,9 @@ Explanation explain(const EntryBook& book, std::size_t index, const EntryResult&
         case ReasonCode::pathway_units_missing:
             out.reasons.push_back(pathway_detail(entry, out.pathways));
             break;
-        case ReasonCode::insufficient_glh: {
-            const int short_by = result.glh_required - result.glh_counted;
-            out.reasons.push_back({code, {}, short_by,
-                                   fmt::format("GLH counted {} of {} required: {} short",
-                                               result.glh_counted, result.glh_required, short_by)});
+        case ReasonCode::insufficient_glh:
+            out.reasons.push_back(glh_detail(*entry.qualification, book.facts(index), result));
             break;
-        }
         }
     }
     return out;

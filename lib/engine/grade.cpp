@@ -126,10 +126,12 @@ OptionalChoice choose_optional(const std::vector<OptionalUnit>& units, int glh_n
 struct Grader::Attempt {
     int points = 0;
     bool complete = false;
-    bool forced_achieved = false; ///< every mandatory (and pathway) unit achieved
+    bool forced_achieved = false; ///< every mandatory (and pathway) unit achieved (complete_all: has a result)
+    bool lower_bound = false;
     std::vector<int> mandatory;
     std::vector<int> optional;
     std::vector<int> not_counted;
+    std::vector<std::uint16_t> counted_slots;
     const model::Pathway* pathway = nullptr;
 };
 
@@ -139,15 +141,36 @@ bool contains(const std::vector<std::uint16_t>& slots, std::uint16_t slot) {
     return std::find(slots.begin(), slots.end(), slot) != slots.end();
 }
 
-int unit_points(const model::Suite& suite, std::uint16_t slot, const EntryFacts& facts) {
-    return suite.grading->points_for(suite.units[slot].glh, suite.units[slot].assessment, facts.units[slot].grade()).value_or(0);
+// The points a unit earns: those issued with its result when the export gives them, else the
+// table's. `lower_bound` is set when they are a table's minimum.
+int unit_points(const model::Suite& suite, std::uint16_t slot, const EntryFacts& facts,
+                bool& lower_bound) {
+    const model::Unit& unit = suite.units[slot];
+    const UnitState state = facts.units[slot];
+    if (state.outcome() != Outcome::achieved) {
+        return 0;
+    }
+    if (auto issued = facts.issued_points(slot)) {
+        return *issued;
+    }
+    const model::UnitPoints* row = suite.grading->row_for(unit.glh, unit.assessment);
+    lower_bound = lower_bound || (row != nullptr && row->minimum);
+    return row != nullptr ? row->points(state.grade()).value_or(0) : 0;
+}
+
+// Whether a unit stands in the combination: achieved; under complete_all, any result (a U
+// completes it too, with 0 points).
+bool stands(const model::Qualification& qualification, const UnitState& state) {
+    const Outcome outcome = state.outcome();
+    return outcome == Outcome::achieved ||
+           (qualification.complete_all && outcome == Outcome::not_achieved);
 }
 
 } // namespace
 
 // The units of one rule set (the qualification's, plus a pathway's when one applies): the
 // mandatory ones count whenever achieved; of the achieved optional ones, the strongest set
-// that makes up the remaining GLH.
+// that makes up the remaining GLH (or exactly optional_count of them).
 Grader::Attempt Grader::attempt(const model::Qualification& qualification, const EntryFacts& facts,
                                 const model::Pathway* pathway) {
     const model::Suite& suite = *qualification.suite;
@@ -165,25 +188,37 @@ Grader::Attempt Grader::attempt(const model::Qualification& qualification, const
     bool forced_achieved = true;
     for (std::uint16_t slot : forced) {
         forced_glh += suite.units[slot].glh;
-        if (facts.units[slot].outcome() == Outcome::achieved) {
+        if (stands(qualification, facts.units[slot])) {
             out.mandatory.push_back(suite.units[slot].number);
-            out.points += unit_points(suite, slot, facts);
+            out.counted_slots.push_back(slot);
+            out.points += unit_points(suite, slot, facts, out.lower_bound);
         } else {
             forced_achieved = false;
         }
     }
     std::vector<std::uint16_t> pool;
     std::vector<OptionalUnit> candidates;
+    std::vector<bool> lower_bounds;
     for (std::uint16_t slot : qualification.optional_slots) {
-        if (!contains(forced, slot) && facts.units[slot].outcome() == Outcome::achieved) {
+        if (!contains(forced, slot) && stands(qualification, facts.units[slot])) {
+            bool lower = false;
             pool.push_back(slot);
-            candidates.push_back({suite.units[slot].glh, unit_points(suite, slot, facts)});
+            candidates.push_back({suite.units[slot].glh, unit_points(suite, slot, facts, lower)});
+            lower_bounds.push_back(lower);
         }
     }
-    const OptionalChoice choice = choose_optional(candidates, qualification.glh - forced_glh);
+    const int needed = qualification.glh - forced_glh;
+    const OptionalChoice choice =
+        qualification.optional_count
+            ? choose_optional_count(candidates, *qualification.optional_count, needed)
+            : choose_optional(candidates, needed);
     for (std::size_t i = 0; i < pool.size(); ++i) {
         const bool chosen = std::binary_search(choice.chosen.begin(), choice.chosen.end(), i);
         (chosen ? out.optional : out.not_counted).push_back(suite.units[pool[i]].number);
+        if (chosen) {
+            out.counted_slots.push_back(pool[i]);
+            out.lower_bound = out.lower_bound || lower_bounds[i];
+        }
     }
     out.points += choice.points;
     out.forced_achieved = forced_achieved;
@@ -197,7 +232,7 @@ bool Grader::points_known(const model::Qualification& qualification, const Entry
         for (std::uint16_t slot : *slots) {
             const UnitState state = facts.units[slot];
             const model::Unit& unit = suite.units[slot];
-            if (state.outcome() == Outcome::achieved &&
+            if (state.outcome() == Outcome::achieved && !facts.issued_points(slot) &&
                 !suite.grading->points_for(unit.glh, unit.assessment, state.grade())) {
                 m_prediction.problem =
                     fmt::format("the grading of {} gives no points for {} on a {}-GLH unit "
@@ -241,11 +276,16 @@ const GradePrediction& Grader::predict(const model::Entry& entry, const EntryFac
     m_prediction.graded = true;
     m_prediction.points = best.points;
     m_prediction.complete = best.complete;
+    m_prediction.lower_bound = best.lower_bound;
     m_prediction.grade_so_far = overall_grade(qualification.thresholds, best.points);
     m_prediction.counted_mandatory = std::move(best.mandatory);
     m_prediction.counted_optional = std::move(best.optional);
     m_prediction.not_counted = std::move(best.not_counted);
     m_prediction.pathway = best.pathway;
+    m_counted = std::move(best.counted_slots);
+    if (m_prediction.complete) {
+        apply_rules(qualification, facts);
+    }
     return m_prediction;
 }
 

@@ -42,6 +42,24 @@ struct OptionalChoice {
 /// When all the units together fall short, all of them count. Nothing is needed: none count.
 OptionalChoice choose_optional(const std::vector<OptionalUnit>& units, int glh_needed);
 
+/// Chooses, exactly, `count` optional units that reach `glh_needed` (optional_count): of the
+/// sets of that many units reaching it, the one with the most points; on a tie, the fewest GLH,
+/// then the earliest units. When there are fewer units, or no such set, all of them count and
+/// the choice is short.
+OptionalChoice choose_optional_count(const std::vector<OptionalUnit>& units, int count,
+                                     int glh_needed);
+
+/// A rule that makes a complete entry's grade U (unclassified); codes are printed in JSON.
+enum class UnclassifiedRule : std::uint8_t {
+    none,
+    minimum_grade,        ///< a counted unit is below its `minimum` grade
+    pass_glh,             ///< too few counted GLH at Pass or above
+    below_pass_threshold, ///< the points do not reach the lowest threshold
+};
+
+/// The code of a rule ("minimum_grade", "pass_glh", "below_pass_threshold"; "" for none).
+std::string_view rule_code(UnclassifiedRule rule);
+
 /// An entry's predicted grade.
 struct GradePrediction {
     bool graded = false;   ///< the suite has grading data and every achieved unit earns points
@@ -55,6 +73,12 @@ struct GradePrediction {
     std::vector<int> not_counted;       ///< unit numbers: achieved optional units left out
     const model::Pathway* pathway = nullptr; ///< whose units counted as mandatory, if any
     std::string problem;                     ///< why not graded, when the suite has grading data
+    /// For a complete entry graded U: the rule that made it so, and the rule in words.
+    UnclassifiedRule unclassified = UnclassifiedRule::none;
+    std::string unclassified_text;
+    /// True when a counted unit's points are a table's minimum (`minimum = true`) with no
+    /// points issued in the export: the real points, and so the grade, may be higher.
+    bool lower_bound = false;
 
     /// The grade, once every counted unit has one; empty until then.
     std::string_view predicted_grade() const {
@@ -74,8 +98,10 @@ private:
     Attempt attempt(const model::Qualification& qualification, const EntryFacts& facts,
                     const model::Pathway* pathway);
     bool points_known(const model::Qualification& qualification, const EntryFacts& facts);
+    void apply_rules(const model::Qualification& qualification, const EntryFacts& facts);
 
     GradePrediction m_prediction;
+    std::vector<std::uint16_t> m_counted; ///< slots of the units that count, for apply_rules
 };
 
 } // namespace qc::engine

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace qc::engine {
 
 using model::Outcome;
@@ -59,6 +61,38 @@ bool pathway_reason(const model::Entry& entry, const EntryFacts& facts) {
 
 } // namespace
 
+bool below_minimum(const model::Qualification& qualification, std::uint16_t slot,
+                   const UnitState& state) {
+    if (qualification.minimum.empty()) {
+        return false;
+    }
+    const model::Grade least = qualification.minimum_grade(slot);
+    const Outcome outcome = state.outcome();
+    return least != model::Grade::none &&
+           (outcome == Outcome::achieved || outcome == Outcome::not_achieved) &&
+           !model::at_least(state.grade(), least);
+}
+
+int pass_glh_reachable(const model::Qualification& qualification, const EntryFacts& facts) {
+    const model::Suite& suite = *qualification.suite;
+    auto may_pass = [&](std::uint16_t slot) {
+        const Outcome outcome = facts.units[slot].outcome();
+        return outcome == Outcome::achieved || outcome == Outcome::in_progress ||
+               outcome == Outcome::ria_pending;
+    };
+    int mandatory_glh = 0;
+    int mandatory = 0;
+    for (std::uint16_t slot : qualification.mandatory_slots) {
+        mandatory_glh += suite.units[slot].glh;
+        mandatory += may_pass(slot) ? suite.units[slot].glh : 0;
+    }
+    int optional = 0;
+    for (std::uint16_t slot : qualification.optional_slots) {
+        optional += may_pass(slot) ? suite.units[slot].glh : 0;
+    }
+    return mandatory + std::min(optional, std::max(0, qualification.glh - mandatory_glh));
+}
+
 int transferred_units(const model::Entry& entry, const EntryFacts& facts) {
     int count = 0;
     auto add = [&](std::uint16_t slot) {
@@ -102,12 +136,16 @@ EntryResult judge(const model::Entry& entry, const EntryFacts& facts, model::Ser
         if (outcome == Outcome::absent && unit.assessment == model::Assessment::examined) {
             set(result, ReasonCode::absent_mandatory_exam);
         }
-        if (mandatory_missing(unit, outcome)) {
+        if (mandatory_missing(unit, outcome) || below_minimum(qualification, slot, facts.units[slot])) {
             set(result, ReasonCode::mandatory_unit_missing);
         }
     }
     for (std::uint16_t slot : qualification.optional_slots) {
         count(slot);
+        // complete_all: an optional unit graded U still completes the combination.
+        if (qualification.complete_all && facts.units[slot].outcome() == Outcome::not_achieved) {
+            result.glh_counted += suite.units[slot].glh;
+        }
     }
 
     if (entry.status == model::EntryStatus::withdrawn) {
@@ -125,7 +163,9 @@ EntryResult judge(const model::Entry& entry, const EntryFacts& facts, model::Ser
         if (pathway_reason(entry, facts)) {
             set(result, ReasonCode::pathway_units_missing);
         }
-        if (result.glh_counted < result.glh_required) {
+        if (result.glh_counted < result.glh_required ||
+            (qualification.pass_glh > 0 &&
+             pass_glh_reachable(qualification, facts) < qualification.pass_glh)) {
             set(result, ReasonCode::insufficient_glh);
         }
     }

@@ -37,6 +37,16 @@ struct EntryResult {
 EntryResult judge(const model::Entry& entry, const EntryFacts& facts, model::Series current,
                   bool acknowledged);
 
+/// True when the unit in `slot` has a result below the least grade the qualification's
+/// `minimum` rules give it (a "must pass" unit that did not reach its grade; U included).
+bool below_minimum(const model::Qualification& qualification, std::uint16_t slot,
+                   const UnitState& state);
+
+/// The most GLH of the units that can count that are, or may still be, at Pass or above (N and
+/// R counting): achieved at a pass grade, or in progress. Optional units count up to the GLH
+/// the mandatory units leave. Compared with the qualification's `pass_glh`.
+int pass_glh_reachable(const model::Qualification& qualification, const EntryFacts& facts);
+
 /// Whether a pathway's mandatory units are all achieved (strict) or all achieved or in
 /// progress (strict = false).
 bool pathway_met(const model::Pathway& pathway, const EntryFacts& facts, bool strict);

@@ -48,7 +48,7 @@ Options options_for(const model::Entry& entry, const EntryFacts& facts, model::S
             achieved[slot] = facts.units[slot];
         }
     }
-    const EntryFacts achieved_facts{std::span<const UnitState>(achieved)};
+    const EntryFacts achieved_facts{std::span<const UnitState>(achieved), facts.issued, facts.entry};
     for (const model::Qualification& qualification : entry.qualification->suite->qualifications) {
         if (satisfies(entry, qualification, achieved_facts, current)) {
             options.met_achieved.push_back(&qualification);

@@ -41,6 +41,7 @@ struct UnitRow {
     util::Date date;                     ///< year 0 when not given
     std::string_view uci;                ///< empty unless the units export has a UCI column
     long line = 0;
+    int points = -1; ///< the unit's points as the awarding body issued them; -1: not given
 };
 
 /// A moderation visit (visits.csv).

@@ -85,6 +85,13 @@ void grading(std::string& out, const ResultRow& row) {
     append_json_member(out, "counted_mandatory_units", row.grading->counted_mandatory);
     append_json_member(out, "counted_optional_units", row.grading->counted_optional);
     append_json_member(out, "not_counted_units", row.grading->not_counted);
+    if (row.grading->unclassified != engine::UnclassifiedRule::none) {
+        append_json_member(out, "unclassified_rule", engine::rule_code(row.grading->unclassified));
+        append_json_member(out, "unclassified_reason", row.grading->unclassified_text);
+    }
+    if (row.grading->lower_bound) {
+        append_json_member(out, "points_are_minimum", true);
+    }
 }
 
 void code_list(std::string& out, std::string_view name,

@@ -102,6 +102,9 @@ struct GradeView {
     std::string pathway;                ///< id of the pathway whose units counted as mandatory
     std::string problem;                ///< why there are no points, when there is grading data
     bool complete = false; ///< every counted unit has a grade and every rule of combination is met
+    std::string unclassified_rule{}; ///< for a complete entry graded U: the rule's code, e.g. "pass_glh"
+    std::string unclassified_text{}; ///< ... and the rule in words
+    bool lower_bound{false};       ///< the points rest on a table's minimum: the grade may be higher
 };
 
 struct CandidateEntryView {

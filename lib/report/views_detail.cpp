@@ -141,6 +141,13 @@ std::string grade_json(const GradeView& grade) {
     append_json_member(out, "not_counted_units", grade.not_counted);
     append_json_member(out, "pathway", grade.pathway);
     append_json_member(out, "problem", grade.problem);
+    if (!grade.unclassified_rule.empty()) {
+        append_json_member(out, "unclassified_rule", grade.unclassified_rule);
+        append_json_member(out, "unclassified_reason", grade.unclassified_text);
+    }
+    if (grade.lower_bound) {
+        append_json_member(out, "points_are_minimum", true);
+    }
     out += fmt::format("\"complete\":{}}}", grade.complete);
     return out;
 }
@@ -157,6 +164,9 @@ std::vector<std::string> grade_sentences(const GradeView& grade) {
         out.push_back(fmt::format("{} points{}; the rules give no grade thresholds for this "
                                   "qualification",
                                   grade.points, complete ? "" : " so far"));
+    } else if (complete && !grade.unclassified_text.empty()) {
+        out.push_back(fmt::format("{} points; predicted grade {}: {}", grade.points,
+                                  grade.predicted_grade, grade.unclassified_text));
     } else if (complete) {
         out.push_back(fmt::format("{} points; predicted grade {}", grade.points,
                                   grade.predicted_grade));
@@ -182,6 +192,11 @@ std::vector<std::string> grade_sentences(const GradeView& grade) {
     if (!grade.not_counted.empty()) {
         out.push_back(fmt::format("not counted: optional {} (stronger units make up the GLH)",
                                   unit_numbers(grade.not_counted)));
+    }
+    if (grade.lower_bound) {
+        out.push_back("a lower bound: some units' points are the least their grade earns (the "
+                      "awarding body issues the real points with the results); the grade may be "
+                      "higher");
     }
     return out;
 }
