@@ -123,11 +123,6 @@ std::optional<Grade> parse_grade(std::string_view raw) {
     return std::nullopt;
 }
 
-std::optional<Assessment> parse_assessment(std::string_view text) {
-    auto at = find_code(k_assessments, text);
-    return at ? std::optional(static_cast<Assessment>(*at)) : std::nullopt;
-}
-
 std::optional<EntryStatus> parse_entry_status(std::string_view text) {
     const std::string key = util::fold_key(text);
     if (key.empty() || key == "active") {
@@ -142,11 +137,6 @@ std::optional<EntryStatus> parse_entry_status(std::string_view text) {
 std::optional<ReasonCode> parse_reason_code(std::string_view code) {
     auto at = find_code(k_reasons, code);
     return at ? std::optional(static_cast<ReasonCode>(*at)) : std::nullopt;
-}
-
-std::optional<ResultStatus> parse_result_status(std::string_view code) {
-    auto at = find_code(k_result_statuses, code);
-    return at ? std::optional(static_cast<ResultStatus>(*at)) : std::nullopt;
 }
 
 bool better_row(UnitStatus a_status, Grade a_grade, UnitStatus b_status, Grade b_grade) {

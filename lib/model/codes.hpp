@@ -73,10 +73,8 @@ std::optional<UnitStatus> parse_unit_status(std::string_view text);
 /// Reads a grade: D*, D, M, P, R, U, and "Not achieved", NA, 1C as U; also the full words
 /// Distinction*, Distinction, Merit, Pass.
 std::optional<Grade> parse_grade(std::string_view text);
-std::optional<Assessment> parse_assessment(std::string_view text);
 std::optional<EntryStatus> parse_entry_status(std::string_view text);
 std::optional<ReasonCode> parse_reason_code(std::string_view code);
-std::optional<ResultStatus> parse_result_status(std::string_view code);
 
 /// The outcome one row contributes: achieved needs result_achieved with a passing grade
 /// (R counts); result_achieved with U (or no grade) is not achieved. Inline: judging calls it
@@ -99,9 +97,6 @@ constexpr Outcome outcome_of(UnitStatus status, Grade grade) {
     }
     return Outcome::none;
 }
-
-/// True for P, M, D, D* and R.
-constexpr bool is_pass(Grade grade) { return grade >= Grade::r; }
 
 /// Orders two rows of one unit: the one with the better outcome wins; on a tie the better
 /// grade, then the later status code, so that the result is the same in any row order.
