@@ -18,11 +18,29 @@ namespace qc::cmd {
 
 namespace {
 
+int run_at_risk(const ReportOptions& o);
+int run_summary(const ReportOptions& o);
+int run_alert(const ReportOptions& o);
+int run_declarations(const ReportOptions& o);
+
+// The options a view takes beyond the common ones.
+enum ViewOption : unsigned {
+    k_exports = 1u << 0,   ///< --candidates, --units: read the exports instead of the store
+    k_visits = 1u << 1,    ///< --visits
+    k_html = 1u << 2,      ///< --format html
+    k_candidate = 1u << 3, ///< NUMBER
+    k_since = 1u << 4,     ///< --since DATE
+    k_verify = 1u << 5,    ///< --verify
+};
+
+// One report view: its name, help, options and what runs it. A new view is one entry here.
 struct ViewHelp {
     const char* name;
     const char* about;
     std::vector<clidoc::Example> examples;
     const char* notes;
+    unsigned options;
+    int (*run)(const ReportOptions&);
 };
 
 const std::vector<ViewHelp>& views() {
@@ -32,39 +50,46 @@ const std::vector<ViewHelp>& views() {
           {"qualcheck report at-risk --format csv -o at-risk.csv", "for a spreadsheet"},
           {"qualcheck report at-risk --candidates candidates.csv --units units.csv",
            "straight from the exports, no store needed"}},
-         "Acknowledged entries are marked (grey on a terminal). Exit 0 even when some are at risk."},
+         "Acknowledged entries are marked (grey on a terminal). Exit 0 even when some are at risk.",
+         k_exports, run_at_risk},
         {"summary", "Every entry with status and GLH; counts per suite",
          {{"qualcheck report summary", "every entry, then counts per suite"},
           {"qualcheck report summary --format html -o summary.html",
            "one page with charts for heads of department"},
           {"qualcheck report summary --format json | jq '.suites'", "counts per suite for a script"}},
-         ""},
+         "",
+         k_exports | k_html, run_summary},
         {"candidate", "One candidate's entries unit by unit, and what needs action",
          {{"qualcheck report candidate 0019", "a candidate of the centre in the config"},
           {"qualcheck report candidate 0042 --centre 01234", "a candidate of another centre"},
           {"qualcheck report candidate 0019 --candidates candidates.csv --units units.csv",
            "straight from the exports"}},
-         ""},
+         "",
+         k_exports | k_candidate, run_candidate_view},
         {"changes", "Entries that became at risk, stopped being at risk or changed reasons",
          {{"qualcheck report changes", "since the previous import"},
           {"qualcheck report changes --since 2027-03-01 --format csv", "since the last run on 1 March"}},
          "Compares the latest run with the last run of the previous import, or with the last run\n"
-         "on or before --since DATE. Made for a nightly cron mail."},
+         "on or before --since DATE. Made for a nightly cron mail.",
+         k_since, run_changes_view},
         {"checkpoint", "Readiness for the term-time checkpoint and for Checkpoint 2",
          {{"qualcheck report checkpoint", "subjects ticked, and what blocks each entry due this summer"},
           {"qualcheck report checkpoint --today 2027-06-15 --format csv", "the entries due, for a spreadsheet"}},
-         ""},
+         "",
+         0, run_checkpoint_view},
         {"alert", "An email for 'sendmail -t' listing unacknowledged at-risk entries",
          {{"qualcheck report alert | sendmail -t", "weekly from cron; silent when nothing needs attention"},
           {"qualcheck report alert --config /srv/qualcheck/qualcheck.toml", "to the address in [alerts] to"}},
-         "Prints nothing when no entry needs attention, so cron sends no mail."},
+         "Prints nothing when no entry needs attention, so cron sends no mail.",
+         0, run_alert},
         {"options", "Entries whose units already meet another size: move down or top up",
          {{"qualcheck report options", "every entry with a move-down or top-up suggestion"},
           {"qualcheck report options --format csv -o options.csv", "for a spreadsheet"},
           {"qualcheck report options --candidates candidates.csv --units units.csv",
            "straight from the exports, no store needed"}},
          "Lists each entry with a suggestion: the largest other qualification of its suite that\n"
-         "its units meet now (achieved units only), else once the units in progress are achieved."},
+         "its units meet now (achieved units only), else once the units in progress are achieved.",
+         k_exports, run_options_view},
         {"moderation", "Moderation visits per suite: deadlines, late claims and entries, problems",
          {{"qualcheck report moderation", "every suite's visits and what is due before each"},
           {"qualcheck report moderation --today 2027-06-01 --format csv", "findings for a spreadsheet"},
@@ -73,11 +98,13 @@ const std::vector<ViewHelp>& views() {
          "Claims are due 14 days and entries 28 days before each visit. Reports late claims and\n"
          "entries, claims after the last visit, final visits after 30 June, visits in 18-31 August,\n"
          "visits beyond two a year, mandatory moderated units with no claim from six weeks before the\n"
-         "final visit, and suites with entries due this summer but no final visit booked."},
+         "final visit, and suites with entries due this summer but no final visit booked.",
+         k_exports | k_visits, run_moderation_view},
         {"declarations", "The audit log of every declaration",
          {{"qualcheck report declarations", "who declared what, when, on which data"},
           {"qualcheck report declarations --verify", "exit 4 when the log has been altered"}},
-         ""},
+         "",
+         k_verify, run_declarations},
     };
     return k_views;
 }
@@ -85,31 +112,29 @@ const std::vector<ViewHelp>& views() {
 void register_view(CLI::App& parent, const ViewHelp& help, ReportOptions& o) {
     CLI::App* view = parent.add_subcommand(help.name, help.about);
     add_common_options(*view, o.common, true);
-    const std::string name = help.name;
-    if (name == "at-risk" || name == "summary" || name == "candidate" || name == "options" ||
-        name == "moderation") {
+    if (help.options & k_exports) {
         view->add_option("--candidates", o.inputs.candidates, "Read candidates.csv instead of the store")
             ->type_name("FILE");
         view->add_option("--units", o.inputs.units, "Read units.csv instead of the store")
             ->type_name("FILE");
     }
-    if (name == "moderation") {
+    if (help.options & k_visits) {
         view->add_option("--visits", o.inputs.visits, "Read visits.csv (with --candidates and --units)")
             ->type_name("FILE");
     }
-    if (name == "summary") {
+    if (help.options & k_html) {
         view->get_option("--format")
             ->type_name("table|csv|json|html")
             ->description("Output format; html: one page with charts (default: table on a terminal, else csv)");
     }
-    if (name == "candidate") {
+    if (help.options & k_candidate) {
         view->add_option("NUMBER", o.candidate, "Candidate number, e.g. 0019")->required();
     }
-    if (name == "changes") {
+    if (help.options & k_since) {
         view->add_option("--since", o.since, "Compare with the last run on or before DATE")
             ->type_name("DATE");
     }
-    if (name == "declarations") {
+    if (help.options & k_verify) {
         view->add_flag("--verify", o.verify, "Check that no record has been altered");
     }
     set_help(*view, help.examples, help.notes);
@@ -303,31 +328,12 @@ int run_report(const CLI::App& report, const ReportOptions& o) {
         throw diag::Failure(diag::ExitStatus::bad_input, "--candidates and --units go together",
                             "give both exports, or neither to read the store");
     }
-    if (report.got_subcommand("at-risk")) {
-        return run_at_risk(o);
+    for (const ViewHelp& view : views()) {
+        if (report.got_subcommand(view.name)) {
+            return view.run(o);
+        }
     }
-    if (report.got_subcommand("summary")) {
-        return run_summary(o);
-    }
-    if (report.got_subcommand("candidate")) {
-        return run_candidate_view(o);
-    }
-    if (report.got_subcommand("changes")) {
-        return run_changes_view(o);
-    }
-    if (report.got_subcommand("checkpoint")) {
-        return run_checkpoint_view(o);
-    }
-    if (report.got_subcommand("alert")) {
-        return run_alert(o);
-    }
-    if (report.got_subcommand("options")) {
-        return run_options_view(o);
-    }
-    if (report.got_subcommand("moderation")) {
-        return run_moderation_view(o);
-    }
-    return run_declarations(o);
+    return 0; // unreachable: one view is required above
 }
 
 bool reads_csv(const ReportOptions& o) {

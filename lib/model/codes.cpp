@@ -145,11 +145,6 @@ std::optional<ReasonCode> parse_reason_code(std::string_view code) {
     return at ? std::optional(static_cast<ReasonCode>(*at)) : std::nullopt;
 }
 
-std::optional<ResultStatus> parse_result_status(std::string_view code) {
-    auto at = find_code(k_result_statuses, code);
-    return at ? std::optional(static_cast<ResultStatus>(*at)) : std::nullopt;
-}
-
 bool better_row(UnitStatus a_status, Grade a_grade, UnitStatus b_status, Grade b_grade) {
     Outcome a = outcome_of(a_status, a_grade);
     Outcome b = outcome_of(b_status, b_grade);

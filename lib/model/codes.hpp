@@ -90,10 +90,10 @@ std::optional<UnitStatus> parse_unit_status(std::string_view text);
 /// Reads a grade: D*, D, M, P, N, R, U, and "Not achieved", NA, 1C as U; also the full words
 /// Distinction*, Distinction, Merit, Pass.
 std::optional<Grade> parse_grade(std::string_view text);
+/// Reads "examined" or "moderated".
 std::optional<Assessment> parse_assessment(std::string_view text);
 std::optional<EntryStatus> parse_entry_status(std::string_view text);
 std::optional<ReasonCode> parse_reason_code(std::string_view code);
-std::optional<ResultStatus> parse_result_status(std::string_view code);
 
 /// The outcome one row contributes: achieved needs result_achieved with a passing grade
 /// (R and N count); result_achieved with U (or no grade) is not achieved. Inline: judging calls it

@@ -19,14 +19,6 @@ std::string_view trim(std::string_view text) {
     return text;
 }
 
-std::string to_lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) {
-        c = lower(c);
-    }
-    return out;
-}
-
 bool iequals(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) {
         return false;

@@ -11,9 +11,6 @@ namespace qc::util {
 /// Removes ASCII white space (space, tab, CR, LF) from both ends.
 std::string_view trim(std::string_view text);
 
-/// ASCII lower-casing; other bytes are left as they are.
-std::string to_lower(std::string_view text);
-
 /// True when the two texts are equal ignoring ASCII case.
 bool iequals(std::string_view a, std::string_view b);
 
