@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <thread>
 
@@ -54,6 +55,30 @@ void read_exports(const CsvInputs& inputs, const std::string& centre, const mode
     }
 }
 
+void warn_far_ecds(const engine::EntryBook& book, const std::string& candidates_file,
+                   model::Series current) {
+    constexpr std::size_t k_shown = 3;
+    const std::string file = candidates_file == "-" ? "<stdin>" : candidates_file;
+    std::size_t found = 0;
+    for (std::size_t i = 0; i < book.size(); ++i) {
+        const model::Entry& entry = book.entry(i);
+        if (!model::ecd_far_ahead(entry.ecd, current)) {
+            continue;
+        }
+        if (++found <= k_shown) {
+            std::fprintf(stderr,
+                         "qualcheck: warning: %s:%ld: estimated_completion %s is more than %d years "
+                         "after the current series (%s); check the year\n",
+                         file.c_str(), entry.line, entry.ecd.label().c_str(),
+                         model::k_ecd_horizon_years, current.label().c_str());
+        }
+    }
+    if (found > k_shown) {
+        std::fprintf(stderr, "qualcheck: warning: %s: %zu more entries with an estimated_completion that far ahead\n",
+                     file.c_str(), found - k_shown);
+    }
+}
+
 std::vector<std::vector<std::string>> notes_by_entry(const engine::EntryBook& book,
                                                      const std::string& units_file) {
     std::vector<std::vector<std::string>> notes(book.size());
@@ -61,12 +86,20 @@ std::vector<std::vector<std::string>> notes_by_entry(const engine::EntryBook& bo
     for (const engine::Note& note : book.notes()) {
         const model::Qualification& qualification = *book.entry(note.entry).qualification;
         std::string where = note.line > 0 ? fmt::format(" ({} line {})", file, note.line) : "";
-        notes[note.entry].push_back(
-            note.kind == engine::NoteKind::unit_not_in_suite
-                ? fmt::format("unit {}{} is not a unit of {}; not counted", note.unit, where,
-                              qualification.suite->id)
-                : fmt::format("unit {}{} is not part of {}; not counted", note.unit, where,
-                              qualification.code));
+        switch (note.kind) {
+        case engine::NoteKind::unit_not_in_suite:
+            notes[note.entry].push_back(fmt::format("unit {}{} is not a unit of {}; not counted",
+                                                    note.unit, where, qualification.suite->id));
+            break;
+        case engine::NoteKind::unit_not_in_qualification:
+            notes[note.entry].push_back(fmt::format("unit {}{} is not part of {}; not counted",
+                                                    note.unit, where, qualification.code));
+            break;
+        case engine::NoteKind::unit_withdrawn:
+            notes[note.entry].push_back(
+                fmt::format("unit {}{} is withdrawn; not counted", note.unit, where));
+            break;
+        }
     }
     return notes;
 }

@@ -32,6 +32,11 @@ void reserve_for(const std::string& candidates, engine::EntryBook& book);
 void read_exports(const CsvInputs& inputs, const std::string& centre, const model::RuleBook& rules,
                   engine::EntryBook& book, ProgressDisplay* progress = nullptr);
 
+/// Warns on standard error about entries of the candidates export whose ECD is more than four
+/// years after `current` (probably a typo): the first few by line, then how many more.
+void warn_far_ecds(const engine::EntryBook& book, const std::string& candidates_file,
+                   model::Series current);
+
 /// The notes of each entry, as sentences, indexed by entry.
 std::vector<std::vector<std::string>> notes_by_entry(const engine::EntryBook& book,
                                                      const std::string& units_file);

@@ -343,7 +343,8 @@ report::EntryLine entry_line(const store::StoredResult& s, const model::RuleBook
     r.status = s.result_status;
     r.reasons = static_cast<std::uint8_t>(s.reasons);
     // Stored runs may have been judged on another date: at risk means due in --today's series.
-    r.at_risk = s.result_status == model::ResultStatus::not_eligible && s.ecd_year == current.year;
+    r.at_risk = engine::at_risk(s.result_status, model::Series{s.ecd_year}, current);
+    r.overdue = engine::overdue(s.result_status, model::Series{s.ecd_year}, current);
     r.acknowledged = s.acknowledged;
     r.glh_required = s.glh_required;
     r.glh_counted = s.glh_counted;
