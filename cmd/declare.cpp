@@ -329,12 +329,12 @@ int submit_checkpoint_2(const DeclareOptions& o, Setup& setup, const store::Acto
                                   blocking, blocking == 1 ? "y" : "ies", setup.current.label(),
                                   blocking == 1 ? "has" : "have"),
                       {}, {}});
-        for (const report::ReadinessLine& entry : view.due) {
-            if (!entry.blockers.empty() && !entry.line.result.acknowledged) {
+        for (const assess::Assessment& entry : view.due) {
+            if (!entry.blockers.empty() && !entry.result.acknowledged) {
                 problems.add({{}, 0, 0,
-                              fmt::format("  {} {} ({}): {}", entry.line.candidate,
-                                          entry.line.qualification_code,
-                                          report::display_name(entry.line.surname, entry.line.forename),
+                              fmt::format("  {} {} ({}): {}", entry.candidate,
+                                          entry.qualification_code,
+                                          report::display_name(entry.surname, entry.forename),
                                           fmt::join(entry.blockers, "; ")),
                               {}, {}});
             }
