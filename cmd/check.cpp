@@ -76,6 +76,7 @@ int run_check(const CheckOptions& o) {
     engine::EntryBook book(setup.rules);
     ProgressDisplay progress(o.common);
     read_exports(o.inputs, default_centre(o.common, setup.config), setup.rules, book, &progress);
+    warn_far_ecds(book, o.inputs.candidates, setup.current);
     if (book.size() == 0) {
         // Nothing to judge is "all clear" to a cron job: say so where a person will see it.
         std::fprintf(stderr, "qualcheck: warning: %s: no entries: the file has a header row and nothing else\n",

@@ -5,6 +5,8 @@
 #include "util/spell.hpp"
 #include "util/strings.hpp"
 
+#include <fmt/format.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <unistd.h>
@@ -38,17 +40,22 @@ void add_common_options(CLI::App& app, CommonOptions& o, bool data_output) {
     }
 }
 
-util::Date resolve_today(const std::string& text) {
-    if (text.empty()) {
-        return util::system_today();
-    }
+util::Date option_date(std::string_view option, const std::string& text) {
+    const std::string example = fmt::format("for example {} 2027-03-10", option);
+    const bool iso_form = text.size() == 10 && text[4] == '-' && text[7] == '-';
     auto parsed = util::parse_date(text);
-    if (!parsed.date || text.size() != 10 || text[4] != '-') {
+    if (iso_form && !parsed.date) {
+        throw Failure(ExitStatus::bad_input, fmt::format("{}: no such date: '{}'", option, text), example);
+    }
+    if (!iso_form || !parsed.date) {
         throw Failure(ExitStatus::bad_input,
-                      "--today: '" + text + "' is not a date in the form YYYY-MM-DD",
-                      "for example --today 2027-03-10");
+                      fmt::format("{}: '{}' is not a date in the form YYYY-MM-DD", option, text), example);
     }
     return *parsed.date;
+}
+
+util::Date resolve_today(const std::string& text) {
+    return text.empty() ? util::system_today() : option_date("--today", text);
 }
 
 CLI::Option* add_excel_option(CLI::App& app, std::string& format) {

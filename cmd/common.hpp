@@ -11,6 +11,7 @@
 #include <CLI/CLI.hpp>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace qc::cmd {
@@ -48,6 +49,10 @@ std::vector<report::Protected> protected_files(const CommonOptions& options, con
 
 /// The date for --today (or the system date when empty).
 util::Date resolve_today(const std::string& text);
+
+/// The date given to a command-line option, which must be YYYY-MM-DD: otherwise a bad-input
+/// Failure naming the option ("--since: no such date: '2027-02-30'").
+util::Date option_date(std::string_view option, const std::string& text);
 
 /// The output format: --format when given, else table on a terminal and csv otherwise.
 /// `excel` (--excel) is csv made for Excel: it starts `out` with a byte order mark.

@@ -45,10 +45,13 @@ store::Actor authorise(const Setup& setup, const DeclareOptions& o, std::string_
     const std::string user = acting_user(o.user);
     auto found = setup.config.users.find(user);
     if (found == setup.config.users.end()) {
+        const std::string file = setup.config.file.empty() ? "the config file (qualcheck.toml)"
+                                                           : setup.config.file;
         throw Failure(ExitStatus::refused,
-                      fmt::format("refused: user '{}' is not in the [users] of {}", user,
-                                  setup.config.file.empty() ? "the config" : setup.config.file),
-                      "an exams officer adds each user with their role, e.g. " + user + " = \"teacher\"");
+                      fmt::format("refused: user '{}' is not in the [users] of {}", user, file),
+                      fmt::format("add yourself under [users] in {} with your role: {} = \"teacher\" "
+                                  "(or \"exams_officer\"); or act as a listed user with --user NAME",
+                                  file, user));
     }
     const std::string& role = found->second;
     if (role != k_exams_officer && !(teachers_may && role == k_teacher)) {
@@ -117,25 +120,58 @@ std::string risk_words(const store::StoredResult& result, const Setup& setup) {
     if (result.result_status == model::ResultStatus::withdrawn) {
         return "withdrawn";
     }
-    const bool at_risk =
-        engine::at_risk(result.result_status, model::Series{result.ecd_year}, setup.current);
-    return fmt::format("{} for {}", at_risk ? "at risk" : "not at risk", setup.current.label());
+    if (engine::overdue(result.result_status, model::Series{result.ecd_year}, setup.current)) {
+        return fmt::format("at risk, overdue (its ECD has passed; the current series is {})",
+                           setup.current.label());
+    }
+    return fmt::format("{} for {}", result.at_risk ? "at risk" : "not at risk", setup.current.label());
 }
 
-int declare_ecd(const DeclareOptions& o) {
-    Setup setup = prepare(o.common);
+// "unchanged: ..." for a statement already in force: nothing is recorded or judged again.
+int unchanged(const Target& target, std::string_view what) {
+    std::printf("unchanged: %s %s; nothing recorded\n", target.label.c_str(),
+                std::string(what).c_str());
+    return 0;
+}
+
+// An ECD names the series in which the entry will certificate: one that has passed is a
+// mistake, refused before anything else is looked at.
+model::Series checked_ecd(const DeclareOptions& o, const Setup& setup) {
     const auto series = model::parse_series(o.series);
     if (!series) {
         throw Failure(ExitStatus::bad_input, fmt::format("'{}' is not a series", o.series),
                       "write it as \"Summer 2028\" or 2028");
     }
+    if (*series < setup.current) {
+        throw Failure(ExitStatus::bad_input,
+                      fmt::format("{} has already passed: the current series is {}",
+                                  series->label(), setup.current.label()),
+                      fmt::format("an estimated completion is {} or later; to stop the entry, "
+                                  "use 'qualcheck declare withdraw'",
+                                  setup.current.label()));
+    }
+    return *series;
+}
+
+int declare_ecd(const DeclareOptions& o) {
+    Setup setup = prepare(o.common);
+    const model::Series series = checked_ecd(o, setup);
     const store::Actor actor = authorise(setup, o, "amend an estimated completion date", false);
     store::Store store = open_store(o.common, setup, store::OpenMode::must_exist);
     const Target target = find_entry(store, setup, o);
-    store.amend_ecd(target.key, series->year, actor);
+    if (!store.amend_ecd(target.key, series.year, actor)) {
+        return unchanged(target, "already has estimated completion " + series.label());
+    }
     const store::StoredResult result = rejudge(store, setup, target.key);
     std::printf("amended %s: estimated completion %s; now %s\n", target.label.c_str(),
-                series->label().c_str(), risk_words(result, setup).c_str());
+                series.label().c_str(), risk_words(result, setup).c_str());
+    if (model::ecd_far_ahead(series, setup.current)) {
+        // More than four years ahead is probably a typo: said, not refused.
+        std::fflush(stdout);
+        std::fprintf(stderr, "qualcheck: warning: %s is more than %d years after the current series (%s); "
+                             "check the year\n",
+                     series.label().c_str(), model::k_ecd_horizon_years, setup.current.label().c_str());
+    }
     return 0;
 }
 
@@ -144,7 +180,9 @@ int declare_acknowledge(const DeclareOptions& o) {
     const store::Actor actor = authorise(setup, o, "acknowledge an entry", false);
     store::Store store = open_store(o.common, setup, store::OpenMode::must_exist);
     const Target target = find_entry(store, setup, o);
-    store.set_acknowledged(target.key, !o.undo, actor);
+    if (!store.set_acknowledged(target.key, !o.undo, actor)) {
+        return unchanged(target, o.undo ? "is not acknowledged" : "is already acknowledged");
+    }
     const store::StoredResult result = rejudge(store, setup, target.key);
     const bool at_risk = result.at_risk;
     if (o.undo) {
@@ -167,7 +205,9 @@ int declare_withdraw(const DeclareOptions& o) {
     const store::Actor actor = authorise(setup, o, "withdraw an entry", false);
     store::Store store = open_store(o.common, setup, store::OpenMode::must_exist);
     const Target target = find_entry(store, setup, o);
-    store.withdraw(target.key, o.reason, actor);
+    if (!store.withdraw(target.key, o.reason, actor)) {
+        return unchanged(target, "is already withdrawn: " + o.reason);
+    }
     rejudge(store, setup, target.key);
     std::printf("withdrawn %s: %s\n", target.label.c_str(), util::inert(o.reason).c_str());
     return 0;
@@ -216,7 +256,9 @@ int declare_pathway(const DeclareOptions& o) {
     store::Store store = open_store(o.common, setup, store::OpenMode::must_exist);
     const Target target = find_entry(store, setup, o);
     const model::Pathway& pathway = find_pathway(setup, o);
-    store.declare_pathway(target.key, pathway.id, actor);
+    if (!store.declare_pathway(target.key, pathway.id, actor)) {
+        return unchanged(target, fmt::format("already declares pathway {} ({})", pathway.id, pathway.title));
+    }
     const store::StoredResult result = rejudge(store, setup, target.key);
     std::printf("declared pathway %s (%s) for %s: %s; now %s\n", pathway.id.c_str(),
                 pathway.title.c_str(), target.label.c_str(),

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <cstdio>
 #include <filesystem>
 
 namespace qc::cmd {
@@ -45,6 +46,30 @@ void read_exports(const CsvInputs& inputs, const std::string& centre, const mode
     csvio::read_units(input(inputs.units), options, book);
     if (progress != nullptr) {
         progress->clear();
+    }
+}
+
+void warn_far_ecds(const engine::EntryBook& book, const std::string& candidates_file,
+                   model::Series current) {
+    constexpr std::size_t k_shown = 3;
+    const std::string file = candidates_file == "-" ? "<stdin>" : candidates_file;
+    std::size_t found = 0;
+    for (std::size_t i = 0; i < book.size(); ++i) {
+        const model::Entry& entry = book.entry(i);
+        if (!model::ecd_far_ahead(entry.ecd, current)) {
+            continue;
+        }
+        if (++found <= k_shown) {
+            std::fprintf(stderr,
+                         "qualcheck: warning: %s:%ld: estimated_completion %s is more than %d years "
+                         "after the current series (%s); check the year\n",
+                         file.c_str(), entry.line, entry.ecd.label().c_str(),
+                         model::k_ecd_horizon_years, current.label().c_str());
+        }
+    }
+    if (found > k_shown) {
+        std::fprintf(stderr, "qualcheck: warning: %s: %zu more entries with an estimated_completion that far ahead\n",
+                     file.c_str(), found - k_shown);
     }
 }
 

@@ -30,6 +30,11 @@ void reserve_for(const std::string& candidates, engine::EntryBook& book);
 void read_exports(const CsvInputs& inputs, const std::string& centre, const model::RuleBook& rules,
                   engine::EntryBook& book, ProgressDisplay* progress = nullptr);
 
+/// Warns on standard error about entries of the candidates export whose ECD is more than four
+/// years after `current` (probably a typo): the first few by line, then how many more.
+void warn_far_ecds(const engine::EntryBook& book, const std::string& candidates_file,
+                   model::Series current);
+
 /// Assesses every entry (assess::assess_all) and writes each in file order. `acknowledged`
 /// says whether an entry has been acknowledged (may be empty). Returns the tally.
 report::Tally judge_all(const engine::EntryBook& book, const assess::Context& context,

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <regex>
 #include <stdexcept>
 
 namespace qc::cmd {
@@ -182,6 +183,51 @@ diag::Failure unknown_subcommand(const CLI::App& app, const std::string& what,
     return diag::Failure(diag::ExitStatus::bad_input,
                          fmt::format("{}unknown {} '{}'", message_prefix(app), what, word),
                          hint.empty() ? list : hint);
+}
+
+std::string plain_parse_error(const CLI::App& app, const std::string& what) {
+    // CLI11 reads "--dry-run=maybe" as the switch given the value "true,maybe".
+    static const std::regex k_convert(R"(^Could not convert: (?:\S+,)?(\S+) = .*$)");
+    std::smatch convert;
+    if (std::regex_match(what, convert, k_convert)) {
+        const CLI::Option* option = app.get_option_no_throw(convert[1].str());
+        if (option != nullptr && option->get_expected_max() == 0) {
+            return convert[1].str() + " is a switch: give it without a value";
+        }
+    }
+    // CLI11 2.x texts, by the exception that throws them (CLI/Error.hpp). An option's name may
+    // be given with its short form ("-o,--output"): the long form is the one people type.
+    static const std::vector<std::pair<std::regex, std::string>> k_rewordings = {
+        {std::regex(R"(^(?:\S+,)?(\S+): At Most 1 required but received (\d+)$)"),
+         "$1 was given $2 times; give it once"},
+        {std::regex(R"(^(?:\S+,)?(\S+): At Most (\d+) required but received (\d+)$)"),
+         "$1 takes at most $2 values; it was given $3"},
+        {std::regex(R"(^(?:\S+,)?(\S+): At least (\d+) required but received (\d+)$)"),
+         "$1 needs at least $2 values; it was given $3"},
+        {std::regex(R"(^(?:\S+,)?(\S+): \d+ required (\S+) missing$)"), "$1 needs a value: $1 $2"},
+        {std::regex(R"(^Expected exactly (\d+) arguments? to (?:\S+,)?(\S+), got (\d+)$)"),
+         "$2 takes $1 value(s); it was given $3"},
+        {std::regex(R"(^Expected at least (\d+) arguments? to (?:\S+,)?(\S+), got (\d+)$)"),
+         "$2 needs at least $1 value(s); it was given $3"},
+        {std::regex(R"(^(?:\S+,)?(\S+): (?:Should be true/false or a number|too many inputs for a flag)$)"),
+         "$1 is a switch: give it without a value"},
+        {std::regex(R"(^(?:\S+,)?(\S+) was given a disallowed flag override$)"),
+         "$1 is a switch: give it without a value"},
+        {std::regex(R"(^Could not convert: (?:\S+,)?(\S+) = (.*)$)"), "$1: '$2' is not a value it takes"},
+        {std::regex(R"(^The value (.*) is not an allowed value for (?:\S+,)?(\S+)$)"),
+         "$2: '$1' is not a value it takes"},
+        {std::regex(R"(^(?:\S+,)?(\S+) requires (?:\S+,)?(\S+)$)"), "$1 needs $2 as well"},
+        {std::regex(R"(^(?:\S+,)?(\S+) excludes (?:\S+,)?(\S+)$)"), "$1 and $2 cannot be used together"},
+        {std::regex(R"(^(?:\S+,)?(\S+) is required$)"), "$1 is required"},
+        {std::regex(R"(^Requires at most (\d+) subcommands?.*$)"), "only one view or action at a time"},
+        {std::regex(R"(^A subcommand is required$)"), "a subcommand is required"},
+    };
+    for (const auto& [pattern, words] : k_rewordings) {
+        if (std::regex_match(what, pattern)) {
+            return std::regex_replace(what, pattern, words);
+        }
+    }
+    return what;
 }
 
 } // namespace qc::cmd

@@ -40,6 +40,11 @@ std::vector<std::string> option_names(const CLI::App& app);
 /// unknown option (with the option meant, when one is close), else the first unexpected word.
 diag::Failure unexpected_argument(const CLI::App& app, const std::vector<std::string>& arguments);
 
+/// CLI11's parse error message in words a person understands ("--today was given 2 times;
+/// give it once" for "--today: At Most 1 required but received 2"); other texts unchanged.
+/// `app` is the command being parsed: it tells a switch (a flag) from an option with a value.
+std::string plain_parse_error(const CLI::App& app, const std::string& what);
+
 /// The usage failure for a word that names none of `app`'s subcommands (`what`: "view",
 /// "action", "subcommand"), or for no word at all when `word` is empty.
 diag::Failure unknown_subcommand(const CLI::App& app, const std::string& what,

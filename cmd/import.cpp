@@ -12,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -212,6 +213,49 @@ Loaded read_all(std::vector<Export>& exports, const Setup& setup, const std::str
     return loaded;
 }
 
+// The last import is "many" unit rows from here on: a smaller centre's counts swing too much.
+constexpr std::int64_t k_shrink_from = 20;
+
+std::int64_t unit_rows_of(const store::ImportRecord& record) {
+    for (const store::ImportedFile& file : record.files) {
+        if (file.role == "units") {
+            return file.rows;
+        }
+    }
+    return 0;
+}
+
+// A units export that reads as empty, or as far fewer rows than last time, is far more often
+// a broken export than a centre whose results vanished: importing it would make entries "No
+// activity" and replace the centre's results, so it needs --allow-shrink.
+void check_shrink(const std::vector<Export>& exports, const std::optional<store::ImportRecord>& last,
+                  bool allowed) {
+    const auto units = std::find_if(exports.begin(), exports.end(), [](const Export& e) { return e.role == "units"; });
+    if (allowed || units == exports.end()) {
+        return;
+    }
+    const std::string name = units->name == "-" ? "<stdin>" : units->name;
+    const std::int64_t rows = units->record.rows;
+    const std::int64_t before = last ? unit_rows_of(*last) : 0;
+    if (rows == 0) {
+        throw diag::Failure::at(diag::ExitStatus::bad_input,
+                                diag::Diagnostic{name, 0, 0,
+                                                 "no unit rows: the file has a header row and nothing else; "
+                                                 "every entry would show \"No activity\"; nothing imported",
+                                                 "check the export (empty or cut short?); if the centre really has "
+                                                 "no unit rows yet, import again with --allow-shrink", {}});
+    }
+    if (before >= k_shrink_from && rows * 2 < before) {
+        throw diag::Failure::at(diag::ExitStatus::bad_input,
+                                diag::Diagnostic{name, 0, 0,
+                                                 fmt::format("{} unit rows, under half of the {} in import {}; "
+                                                             "nothing imported",
+                                                             rows, before, last->id),
+                                                 "check the export is complete; if the centre's unit rows really "
+                                                 "fell, import again with --allow-shrink", {}});
+    }
+}
+
 // One CSV row per rejected row: where it was, what was wrong, and the row as it was.
 void write_rejects(const std::string& path, const diag::Diagnostics& rejects, bool excel) {
     report::Output out(path);
@@ -254,6 +298,8 @@ void register_import(CLI::App& app, ImportOptions& o) {
     sub->add_flag("--skip-invalid", o.skip_invalid,
                   "Load the good rows and write each rejected row, with its error, to --rejects");
     sub->add_option("--rejects", o.rejects, "Where --skip-invalid writes rejected rows (CSV)")->type_name("FILE");
+    sub->add_flag("--allow-shrink", o.allow_shrink,
+                  "Accept a units export with no rows, or under half the rows of the last import");
     add_excel_option(*sub, o.common.format);
     set_help(*sub,
              {{"qualcheck import --candidates candidates.csv --units units.csv --visits visits.csv",
@@ -263,7 +309,9 @@ void register_import(CLI::App& app, ImportOptions& o) {
               {"qualcheck import --skip-invalid --rejects rejected.csv --candidates c.csv --units u.csv",
                "load the good rows; the bad ones go to rejected.csv with their errors"}},
              "Everything is validated first; a bad file changes nothing (exit 2, every error listed).\n"
-             "Importing the same files again is a no-op that says so.");
+             "Importing the same files again is a no-op that says so. A units export with no rows, or\n"
+             "under half the rows of the last import (when that had 20 or more), is refused as\n"
+             "probably broken unless --allow-shrink is given.");
 }
 
 int run_import(const ImportOptions& o) {
@@ -291,6 +339,7 @@ int run_import(const ImportOptions& o) {
     ProgressDisplay progress(o.common);
     if (o.dry_run) {
         Loaded loaded = read_all(exports, setup, centre, book, nullptr, nullptr, progress);
+        warn_far_ecds(book, o.inputs.candidates, setup.current);
         std::printf("dry run: the exports are valid: %lld entries, %lld unit rows, %lld visits; nothing written\n",
                     static_cast<long long>(loaded.entries), static_cast<long long>(loaded.unit_rows),
                     static_cast<long long>(loaded.visits));
@@ -300,7 +349,8 @@ int run_import(const ImportOptions& o) {
     // Hashing 600 MB takes seconds: unless the files may be the last import's again, it runs
     // on a second thread while they are read.
     std::future<std::vector<std::string>> hashing;
-    if (auto last = store.last_import(); last && maybe_same_files(exports, *last)) {
+    const std::optional<store::ImportRecord> last = store.last_import();
+    if (last && maybe_same_files(exports, *last)) {
         set_hashes(exports, hash_files(exports));
         if (same_files(exports, *last)) {
             std::printf("nothing to do: these files are the same as import %lld (%s)\n",
@@ -316,9 +366,11 @@ int run_import(const ImportOptions& o) {
     {
         store::Store::Import import = store.begin_import(timestamp(setup), acting_user(o.user));
         loaded = read_all(exports, setup, centre, book, &import, o.skip_invalid ? &rejects : nullptr, progress);
+        warn_far_ecds(book, o.inputs.candidates, setup.current);
         if (o.skip_invalid) {
             write_rejects(o.rejects, rejects, o.common.format == "excel"); // before commit: a lost rejects file loses no rows
         }
+        check_shrink(exports, last, o.allow_shrink); // after the rejects, which say why rows are missing
         if (hashing.valid()) {
             set_hashes(exports, hashing.get());
         }

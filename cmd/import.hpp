@@ -14,6 +14,7 @@ struct ImportOptions {
     std::string user;
     bool dry_run = false;
     bool skip_invalid = false;
+    bool allow_shrink = false; ///< accept a units export with no rows or far fewer than last time
     std::string rejects;
 };
 

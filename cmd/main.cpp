@@ -71,7 +71,7 @@ std::optional<int> parse(CLI::App& app, int argc, char** argv) {
         if (const std::vector<std::string> rest = app.remaining(true); !rest.empty()) {
             throw qc::cmd::unexpected_argument(deepest(app), rest);
         }
-        throw Failure(ExitStatus::bad_input, e.what(),
+        throw Failure(ExitStatus::bad_input, qc::cmd::plain_parse_error(deepest(app), e.what()),
                       fmt::format("run '{} --help' for usage", qc::cmd::command_path(deepest(app))));
     }
 }

@@ -230,12 +230,7 @@ std::vector<assess::Assessment> run_lines(store::Store& store, std::int64_t run,
 int run_changes_view(const ReportOptions& o) {
     Setup setup = prepare(o.common);
     if (!o.since.empty()) {
-        auto date = util::parse_date(o.since).date;
-        if (!date || o.since.size() != 10 || o.since[4] != '-') {
-            throw diag::Failure(diag::ExitStatus::bad_input,
-                                "--since: '" + o.since + "' is not a date in the form YYYY-MM-DD",
-                                "for example --since 2027-03-01");
-        }
+        option_date("--since", o.since);
     }
     store::Store store = open_store(o.common, setup, store::OpenMode::must_exist);
     const std::vector<assess::Assessment> now = latest_lines(store, setup);

@@ -44,12 +44,20 @@ std::vector<std::vector<std::string>> notes_by_entry(const engine::EntryBook& bo
     for (const engine::Note& note : book.notes()) {
         const model::Qualification& qualification = *book.entry(note.entry).qualification;
         std::string where = note.line > 0 ? fmt::format(" ({} line {})", file, note.line) : "";
-        notes[note.entry].push_back(
-            note.kind == engine::NoteKind::unit_not_in_suite
-                ? fmt::format("unit {}{} is not a unit of {}; not counted", note.unit, where,
-                              qualification.suite->id)
-                : fmt::format("unit {}{} is not part of {}; not counted", note.unit, where,
-                              qualification.code));
+        switch (note.kind) {
+        case engine::NoteKind::unit_not_in_suite:
+            notes[note.entry].push_back(fmt::format("unit {}{} is not a unit of {}; not counted",
+                                                    note.unit, where, qualification.suite->id));
+            break;
+        case engine::NoteKind::unit_not_in_qualification:
+            notes[note.entry].push_back(fmt::format("unit {}{} is not part of {}; not counted",
+                                                    note.unit, where, qualification.code));
+            break;
+        case engine::NoteKind::unit_withdrawn:
+            notes[note.entry].push_back(
+                fmt::format("unit {}{} is withdrawn; not counted", note.unit, where));
+            break;
+        }
     }
     return notes;
 }

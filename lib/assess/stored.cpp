@@ -42,6 +42,7 @@ Assessment from_stored(const store::StoredResult& s, const model::RuleBook& rule
     e.status = s.result_status;
     e.reasons = static_cast<std::uint8_t>(s.reasons);
     e.at_risk = engine::at_risk(s.result_status, r.ecd, current);
+    e.overdue = engine::overdue(s.result_status, r.ecd, current);
     e.acknowledged = s.acknowledged;
     e.glh_required = s.glh_required;
     e.glh_counted = s.glh_counted;

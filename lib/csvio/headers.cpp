@@ -83,6 +83,15 @@ std::optional<std::pair<std::size_t, std::string>> near_miss(FileKind kind, Colu
             }
         }
     }
+    for (std::string_view name : names) {
+        const std::string folded = util::fold_key(name);
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+            const std::string cell = util::fold_key(cells[i]);
+            if (folded.size() >= 5 && cell.size() > folded.size() && cell.ends_with(folded)) {
+                return std::pair{i, std::string(name)};
+            }
+        }
+    }
     return std::nullopt;
 }
 

@@ -43,6 +43,9 @@ enum class FileKind : std::uint8_t { candidates, units, visits };
 struct ColumnSpec {
     Column column;
     bool required;
+    /// Optional in the header but needed by some rows (grade, by result_achieved rows): when
+    /// it is absent and a header cell looks like it, that is one header error, not one per row.
+    bool needed_by_rows = false;
 };
 
 /// The canonical name, e.g. "candidate_number".
@@ -55,7 +58,8 @@ std::vector<std::string_view> column_aliases(FileKind kind, Column column);
 std::optional<Column> match_header(FileKind kind, const std::vector<ColumnSpec>& wanted, std::string_view cell);
 
 /// For a missing column: the header cell (of `cells`) that looks like a misspelling of its
-/// name or an alias, with that name: {cell index, name}.
+/// name or an alias, or ends with one of five letters or more ("Unit Result" for Result),
+/// with that name: {cell index, name}.
 std::optional<std::pair<std::size_t, std::string>> near_miss(FileKind kind, Column column,
                                                              const std::vector<std::string_view>& cells);
 

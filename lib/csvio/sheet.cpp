@@ -141,10 +141,19 @@ void Sheet::map_header(const std::vector<ColumnSpec>& wanted) {
 
 void Sheet::check_missing(const std::vector<ColumnSpec>& wanted, const std::vector<std::string_view>& unmatched) {
     for (const ColumnSpec& spec : wanted) {
-        if (!spec.required || has(spec.column)) {
+        if (has(spec.column) || (!spec.required && !spec.needed_by_rows)) {
             continue;
         }
         std::string message = fmt::format("missing column {}", column_name(spec.column));
+        if (!spec.required) {
+            // Rows that need it would each say so; a look-alike header says it once.
+            if (auto miss = near_miss(m_kind, spec.column, unmatched)) {
+                header_error(m_records.position(miss->first).column, std::move(message),
+                             fmt::format("the header has '{}': did you mean '{}'?",
+                                         util::excerpt(unmatched[miss->first]), miss->second));
+            }
+            continue;
+        }
         if (auto miss = near_miss(m_kind, spec.column, unmatched)) {
             header_error(m_records.position(miss->first).column, std::move(message),
                          fmt::format("the header has '{}': did you mean '{}'?", util::excerpt(unmatched[miss->first]), miss->second));

@@ -31,6 +31,12 @@ int WatchedSource::read(char* buffer, int size) {
                                     buffer[0] == '\0' || buffer[1] == '\0'));
         const std::string_view start(buffer, std::min<std::size_t>(n, 4));
         m_looks_workbook = start == std::string_view("PK\x03\x04", 4) || start == "\xD0\xCF\x11\xE0";
+        m_cr_only = std::memchr(buffer, '\n', n) == nullptr && std::memchr(buffer, '\r', n) != nullptr;
+    }
+    if (m_cr_only) {
+        // Old Mac exports end lines with CR alone: read as one header line, the file would
+        // look empty and every entry "No activity". Passed on as LF, it reads as written.
+        std::replace(buffer, buffer + n, '\r', '\n');
     }
     if (const void* nul = std::memchr(buffer, '\0', n)) {
         cut_at_nul(buffer, n, static_cast<std::size_t>(static_cast<const char*>(nul) - buffer));

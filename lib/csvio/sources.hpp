@@ -14,7 +14,8 @@
 namespace qc::csvio {
 
 /// Feeds LineSource (lines.hpp) and watches every block for a NUL byte, which never occurs in
-/// a UTF-8 CSV export. The stream is cut at the start of the NUL's line so that no line holds
+/// a UTF-8 CSV export. An input whose first block has CR line ends and no LF (old Mac exports)
+/// is passed on with each CR as LF, so that it reads as written rather than as one line. The stream is cut at the start of the NUL's line so that no line holds
 /// one; the reader reports it. read() may run on the thread that reads a large units file
 /// (row_batch.hpp), hence the atomics.
 class WatchedSource {
@@ -62,6 +63,7 @@ private:
     std::atomic<std::uint64_t> m_bytes{0};
     bool m_looks_utf16 = false;
     bool m_looks_workbook = false;
+    bool m_cr_only = false; ///< the first block has CRs and no LF: every CR is passed on as LF
     bool m_nul_line_clean = true;
     long m_first_block_nul_line = 0;
     char m_last_byte = '\n';

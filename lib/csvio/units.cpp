@@ -21,7 +21,7 @@ using model::UnitStatus;
 
 const std::vector<ColumnSpec> k_unit_columns = {
     {Column::candidate_number, true}, {Column::unit, true},           {Column::status, true},
-    {Column::grade, false},           {Column::qualification_code, false}, {Column::centre_number, false},
+    {Column::grade, false, true},     {Column::qualification_code, false}, {Column::centre_number, false},
     {Column::taken_at_centre, false}, {Column::series, false},        {Column::date, false},
     {Column::uci, false},              {Column::points, false},
 };
@@ -31,7 +31,7 @@ constexpr std::string_view k_grade_list = "grades: D*, D, M, P, N, R, U (also Di
 
 std::vector<std::string> status_words() {
     std::vector<std::string> words;
-    for (int i = 1; i <= static_cast<int>(UnitStatus::ria_pending); ++i) {
+    for (int i = 1; i <= static_cast<int>(UnitStatus::withdrawn); ++i) {
         words.emplace_back(model::info(static_cast<UnitStatus>(i)).code);
     }
     return words;

@@ -62,6 +62,7 @@ UnitStatus exact_unit_status(std::string_view text) {
         {"Absent", UnitStatus::absent},                   {"absent", UnitStatus::absent},
         {"RIA received", UnitStatus::ria_received},       {"ria_received", UnitStatus::ria_received},
         {"RIA pending", UnitStatus::ria_pending},         {"ria_pending", UnitStatus::ria_pending},
+        {"Withdrawn", UnitStatus::withdrawn},             {"withdrawn", UnitStatus::withdrawn},
     };
     for (const auto& [spelling, status] : k_spellings) {
         if (spelling.size() == text.size() && spelling == text) {

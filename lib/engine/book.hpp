@@ -48,6 +48,7 @@ private:
 enum class NoteKind : std::uint8_t {
     unit_not_in_suite,         ///< the suite defines no unit with this number
     unit_not_in_qualification, ///< the suite has it, but this qualification does not use it
+    unit_withdrawn,            ///< the row's status is Withdrawn (the unit entry was withdrawn)
 };
 
 struct Note {

@@ -163,6 +163,10 @@ std::optional<Problem> EntryBook::apply(std::uint32_t at, const model::UnitRow& 
         return std::nullopt;
     }
     const auto index = static_cast<std::size_t>(slot);
+    if (row.status == model::UnitStatus::withdrawn) {
+        m_notes.push_back(Note{Blocks::entry(block), row.unit, row.line, NoteKind::unit_withdrawn});
+        return std::nullopt;
+    }
     if (row.grade == model::Grade::r && !suite.grade_r_allowed[index]) {
         const model::Unit& unit = suite.suite->units[index];
         return Problem{"grade",

@@ -149,7 +149,7 @@ EntryResult judge(const model::Entry& entry, const EntryFacts& facts, model::Ser
     }
 
     if (entry.status == model::EntryStatus::withdrawn) {
-        result = EntryResult{model::ResultStatus::withdrawn, 0, false, acknowledged,
+        result = EntryResult{model::ResultStatus::withdrawn, 0, false, acknowledged, false,
                              result.glh_required, result.glh_counted, result.glh_achieved};
         return result;
     }
@@ -172,6 +172,7 @@ EntryResult judge(const model::Entry& entry, const EntryFacts& facts, model::Ser
     if (result.reasons != 0) {
         result.status = model::ResultStatus::not_eligible;
         result.at_risk = at_risk(result.status, entry.ecd, current);
+        result.overdue = overdue(result.status, entry.ecd, current);
     }
     return result;
 }

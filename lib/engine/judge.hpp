@@ -19,6 +19,9 @@ struct EntryResult {
     std::uint8_t reasons = 0; ///< bit i set when model::ReasonCode i holds
     bool at_risk = false;
     bool acknowledged = false;
+    /// At risk because the ECD is earlier than the current series: it has passed without a
+    /// result (docs/judging.md section 5).
+    bool overdue = false;
     int glh_required = 0;
     int glh_counted = 0;
     int glh_achieved = 0;
@@ -33,9 +36,15 @@ struct EntryResult {
 };
 
 /// The at-risk rule: an entry is at risk when it will not get a result and is due in the
-/// current series.
+/// current series or an earlier one (docs/judging.md section 5).
 constexpr bool at_risk(model::ResultStatus status, model::Series ecd, model::Series current) {
-    return status == model::ResultStatus::not_eligible && ecd == current;
+    return status == model::ResultStatus::not_eligible && ecd.valid() && ecd <= current;
+}
+
+/// At risk with an ECD that has passed without a result: it stays at risk, marked overdue,
+/// until the ECD is amended or the entry withdrawn.
+constexpr bool overdue(model::ResultStatus status, model::Series ecd, model::Series current) {
+    return at_risk(status, ecd, current) && ecd < current;
 }
 
 /// Judges one entry. `current` is the current series for --today; `acknowledged` comes from

@@ -10,7 +10,7 @@ namespace qc::model {
 
 namespace {
 
-constexpr std::array<CodeInfo, 8> k_unit_statuses{{
+constexpr std::array<CodeInfo, 9> k_unit_statuses{{
     {"none", "No entry", "no row for this unit"},
     {"result_achieved", "Result achieved", "a result has been issued for the unit"},
     {"entry_received", "Entry received", "entered for an examination this series"},
@@ -19,6 +19,7 @@ constexpr std::array<CodeInfo, 8> k_unit_statuses{{
     {"absent", "Absent", "the candidate was absent from the examination"},
     {"ria_received", "RIA received", "a reduction in assessment request has been received"},
     {"ria_pending", "RIA pending", "a reduction in assessment request is still pending"},
+    {"withdrawn", "Withdrawn", "the unit entry was withdrawn; the row counts for nothing"},
 }};
 
 constexpr std::array<CodeInfo, 8> k_grades{{
@@ -94,6 +95,8 @@ std::optional<UnitStatus> parse_unit_status(std::string_view text) {
         {"riareceived", UnitStatus::ria_received},
         {"riapending", UnitStatus::ria_pending},
         {"pending", UnitStatus::ria_pending},
+        {"withdrawn", UnitStatus::withdrawn},
+        {"unitwithdrawn", UnitStatus::withdrawn},
     };
     for (const auto& [word, status] : k_words) {
         if (key == word) {

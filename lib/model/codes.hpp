@@ -21,6 +21,9 @@ enum class UnitStatus : std::uint8_t {
     absent = 5,
     ria_received = 6,
     ria_pending = 7,
+    /// The unit entry was withdrawn: the row counts for nothing and becomes a note. It never
+    /// reaches a unit's state (which holds statuses 0-7 in three bits).
+    withdrawn = 8,
 };
 
 /// A unit grade. `R` is OCR's Level 3 examined near pass, `N` Pearson's near pass on external
@@ -113,6 +116,8 @@ constexpr Outcome outcome_of(UnitStatus status, Grade grade) {
         return Outcome::absent;
     case UnitStatus::ria_pending:
         return Outcome::ria_pending;
+    case UnitStatus::withdrawn:
+        return Outcome::none;
     }
     return Outcome::none;
 }

@@ -25,6 +25,14 @@ Series current_series(const util::Date& today);
 /// 31 Aug A+1 completes in Summer A+1 at Level 2 and Summer A+2 at Level 3.
 Series derived_ecd(const util::Date& entry_date, int level);
 
+/// An ECD more than this many years after the current series is probably a typo: a warning.
+inline constexpr int k_ecd_horizon_years = 4;
+
+/// True when `ecd` is more than k_ecd_horizon_years after `current`.
+constexpr bool ecd_far_ahead(Series ecd, Series current) {
+    return ecd.year > current.year + k_ecd_horizon_years;
+}
+
 /// Reads "Summer 2025" or "2025" (any case, extra spaces allowed).
 std::optional<Series> parse_series(std::string_view text);
 

@@ -52,6 +52,8 @@ const std::array k_result_columns = {
     Col{"suggestion", CellType::long_text, [](const Assessment& a, std::string& o) { o = a.suggestion; }},
     Col{"points", CellType::integer, [](const Assessment& a, std::string& o) { o = points_cell(a.points); }},
     Col{"predicted_grade", CellType::text, [](const Assessment& a, std::string& o) { o = a.predicted_grade; }},
+    // At risk with an ECD that has passed without a result (docs/judging.md section 5).
+    Col{"overdue", CellType::flag, [](const Assessment& a, std::string& o) { yes_no(a.result.overdue, o); }},
 };
 
 } // namespace

@@ -3,6 +3,7 @@
 #include "diag/failure.hpp"
 #include "rulesfile/nesting.hpp"
 #include "util/files.hpp"
+#include "rulesfile/draft.hpp"
 #include "util/spell.hpp"
 #include "util/strings.hpp"
 
@@ -171,8 +172,13 @@ CentreConfig parse_config(const std::string& name, const std::string& text, cons
         root = toml::parse(text, name);
     } catch (const toml::parse_error& error) {
         const auto& where = error.source().begin;
+        std::string description(error.description());
+        if (!description.empty() && description[0] >= 'A' && description[0] <= 'Z') {
+            description[0] = static_cast<char>(description[0] - 'A' + 'a');
+        }
         problems.add(Diagnostic{name, static_cast<long>(where.line), static_cast<long>(where.column),
-                                std::string(error.description()), {}, {}});
+                                "invalid TOML: " + description,
+                                bare_key_hint(text, static_cast<long>(where.line)), {}});
         diag::throw_if_any(problems);
     }
     Reader r{name, folder, problems};

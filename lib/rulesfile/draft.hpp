@@ -131,6 +131,11 @@ void check_combination(const Draft& draft, Reporter& reporter);
 /// Moves a checked Draft into a model::Suite (not yet indexed; RuleBook::add does that).
 std::unique_ptr<model::Suite> finish_draft(Draft&& draft);
 
+/// For a TOML syntax error on `line` (1-based) of `text`: when that line's key has characters a
+/// bare key cannot have (`D* = 48`), the hint to quote it (`write the key in quotes: "D*" = 48`);
+/// else empty.
+std::string bare_key_hint(std::string_view text, long line);
+
 /// "FILE:LINE:COL" for "first defined at" messages.
 std::string describe(const model::SourceRef& where);
 

@@ -152,18 +152,45 @@ std::string lower_first(std::string_view text) {
     return out;
 }
 
-void report_syntax(const toml::parse_error& error, Reporter& reporter) {
+void report_syntax(const toml::parse_error& error, std::string_view text, Reporter& reporter) {
     const std::string description = lower_first(error.description());
-    std::string hint;
+    const toml::source_position& begin = error.source().begin;
+    std::string hint = bare_key_hint(text, static_cast<long>(begin.line));
     if (description.find("leading zero") != std::string::npos) {
         hint = "quote numbers that keep their leading zeros, e.g. code = \"05839\"";
     }
-    const toml::source_position& begin = error.source().begin;
     reporter.error(reporter.at(static_cast<long>(begin.line), static_cast<long>(begin.column)),
                    "invalid TOML: " + description, hint);
 }
 
 } // namespace
+
+std::string bare_key_hint(std::string_view text, long line) {
+    for (long at = 1; at < line && !text.empty(); ++at) {
+        const std::size_t end = text.find('\n');
+        text = end == std::string_view::npos ? std::string_view{} : text.substr(end + 1);
+    }
+    const std::string_view source = text.substr(0, text.find('\n'));
+    const std::size_t equals = source.find('=');
+    if (equals == std::string_view::npos) {
+        return {};
+    }
+    const std::string_view key = util::trim(source.substr(0, equals));
+    if (key.empty() || key.front() == '"' || key.front() == '\'' || key.front() == '[' ||
+        key.front() == '#') {
+        return {};
+    }
+    const auto bare = [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+               c == '_' || c == '-' || c == '.';
+    };
+    if (std::all_of(key.begin(), key.end(), bare)) {
+        return {};
+    }
+    return fmt::format("a key with characters other than letters, digits, - and _ goes in quotes: "
+                       "\"{}\" = {}",
+                       key, util::trim(source.substr(equals + 1)));
+}
 
 Draft read_draft(std::string_view text, Reporter& reporter) {
     Draft draft;
@@ -177,7 +204,7 @@ Draft read_draft(std::string_view text, Reporter& reporter) {
     try {
         root = toml::parse(text);
     } catch (const toml::parse_error& error) {
-        report_syntax(error, reporter);
+        report_syntax(error, text, reporter);
         return draft;
     }
     TableReader top(root, k_top, reporter, true);

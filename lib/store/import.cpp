@@ -40,7 +40,7 @@ Code code_from(const Connection& connection, std::int64_t value, int largest) {
     return static_cast<Code>(value);
 }
 
-constexpr int k_largest_unit_status = static_cast<int>(model::UnitStatus::ria_pending);
+constexpr int k_largest_unit_status = static_cast<int>(model::UnitStatus::withdrawn);
 constexpr int k_largest_grade = static_cast<int>(model::Grade::n);
 
 std::string file_name(const std::optional<ImportRecord>& record, std::string_view role) {

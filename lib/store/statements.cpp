@@ -53,6 +53,19 @@ void upsert(detail::Connection& connection, const EntryKey& key, std::string_vie
     statement.run();
 }
 
+// The column's value in force for the entry, as text; nullopt when it was never set.
+std::optional<std::string> in_force(detail::Connection& connection, const EntryKey& key,
+                                    std::string_view column) {
+    Statement select(connection, fmt::format("SELECT {} FROM entry_statements WHERE centre = ?"
+                                             " AND candidate = ? AND qualification_code = ?",
+                                             column));
+    select.bind(1, key.centre).bind(2, key.candidate).bind(3, key.qualification_code);
+    if (!select.step() || select.is_null(0)) {
+        return std::nullopt;
+    }
+    return std::string(select.text(0));
+}
+
 } // namespace
 
 std::int64_t Store::append_declaration(const Actor& actor, const std::string& action,
@@ -84,38 +97,55 @@ std::int64_t Store::record_declaration(const Actor& actor, const std::string& ac
     return id;
 }
 
-void Store::amend_ecd(const EntryKey& key, int series_year, const Actor& actor) {
+bool Store::amend_ecd(const EntryKey& key, int series_year, const Actor& actor) {
     detail::Transaction transaction(*m_connection, true);
+    if (in_force(*m_connection, key, "ecd_year") == std::to_string(series_year)) {
+        return false;
+    }
     upsert(*m_connection, key, "ecd_year", std::nullopt, series_year);
     append_declaration(actor, "ecd",
                        fmt::format("{}: estimated completion {}", describe(key),
                                    model::Series{series_year}.label()));
     transaction.commit();
+    return true;
 }
 
-void Store::set_acknowledged(const EntryKey& key, bool acknowledged, const Actor& actor) {
+bool Store::set_acknowledged(const EntryKey& key, bool acknowledged, const Actor& actor) {
     detail::Transaction transaction(*m_connection, true);
+    // Never acknowledged reads as not acknowledged, so a first --undo changes nothing either.
+    if (in_force(*m_connection, key, "acknowledged").value_or("0") == (acknowledged ? "1" : "0")) {
+        return false;
+    }
     upsert(*m_connection, key, "acknowledged", std::nullopt, acknowledged ? 1 : 0);
     append_declaration(actor, acknowledged ? "acknowledge" : "acknowledge --undo",
                        fmt::format("{}: {}", describe(key),
                                    acknowledged ? "result not expected this summer"
                                                 : "acknowledgement withdrawn"));
     transaction.commit();
+    return true;
 }
 
-void Store::withdraw(const EntryKey& key, const std::string& reason, const Actor& actor) {
+bool Store::withdraw(const EntryKey& key, const std::string& reason, const Actor& actor) {
     detail::Transaction transaction(*m_connection, true);
+    if (in_force(*m_connection, key, "withdrawal") == reason) {
+        return false;
+    }
     upsert(*m_connection, key, "withdrawal", reason, std::nullopt);
     append_declaration(actor, "withdraw", fmt::format("{}: {}", describe(key), reason));
     transaction.commit();
+    return true;
 }
 
-void Store::declare_pathway(const EntryKey& key, const std::string& pathway_id,
+bool Store::declare_pathway(const EntryKey& key, const std::string& pathway_id,
                             const Actor& actor) {
     detail::Transaction transaction(*m_connection, true);
+    if (in_force(*m_connection, key, "declared_pathway") == pathway_id) {
+        return false;
+    }
     upsert(*m_connection, key, "declared_pathway", pathway_id, std::nullopt);
     append_declaration(actor, "pathway", fmt::format("{}: pathway {}", describe(key), pathway_id));
     transaction.commit();
+    return true;
 }
 
 void Store::set_subject_checked(int academic_year, const std::string& suite_id, bool checked,

@@ -105,13 +105,17 @@ public:
 
     // --- the centre's statements, each recorded in the declarations log -------------------
 
+    // Each entry statement returns false, and changes and logs nothing, when the same
+    // statement is already in force (repeating a statement is a no-op).
+
     /// Amends an entry's estimated completion to Summer `series_year`.
-    void amend_ecd(const EntryKey& key, int series_year, const Actor& actor);
+    bool amend_ecd(const EntryKey& key, int series_year, const Actor& actor);
     /// Acknowledges an at-risk entry, or undoes the acknowledgement.
-    void set_acknowledged(const EntryKey& key, bool acknowledged, const Actor& actor);
-    void withdraw(const EntryKey& key, const std::string& reason, const Actor& actor);
+    bool set_acknowledged(const EntryKey& key, bool acknowledged, const Actor& actor);
+    /// Asks for the entry's withdrawal, for `reason`.
+    bool withdraw(const EntryKey& key, const std::string& reason, const Actor& actor);
     /// Declares the pathway (by id) the candidate follows for this entry.
-    void declare_pathway(const EntryKey& key, const std::string& pathway_id, const Actor& actor);
+    bool declare_pathway(const EntryKey& key, const std::string& pathway_id, const Actor& actor);
     /// Ticks a subject for the term-time checkpoint of `academic_year`, or undoes the tick.
     void set_subject_checked(int academic_year, const std::string& suite_id, bool checked,
                              const Actor& actor);

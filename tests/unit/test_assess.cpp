@@ -168,7 +168,7 @@ TEST_CASE("stored form: what a run keeps comes back, at risk decided for the ser
     CHECK(back.result.at_risk);
     CHECK(back.result.acknowledged);
     CHECK(back.result.glh_counted == record.result.glh_counted);
-    CHECK_FALSE(assess::from_stored(stored, f.rules, model::Series{2028}).result.at_risk);
+    CHECK(assess::from_stored(stored, f.rules, model::Series{2028}).result.overdue); // ECD passed: overdue
 }
 
 TEST_CASE("result columns: unique names; identifiers are the centre, candidate and qualification") {

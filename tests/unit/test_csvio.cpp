@@ -168,6 +168,16 @@ TEST_CASE("records: BOM, CRLF, missing final newline, blank lines") {
     CHECK(records("a,,\n") == std::vector<Fields>{{"a", "", ""}});
 }
 
+TEST_CASE("records: CR-only line ends (old Mac exports) read as lines, never as one header") {
+    CHECK(records("a,b\r1,2\r3,4\r") == std::vector<Fields>{{"a", "b"}, {"1", "2"}, {"3", "4"}});
+    CHECK(records("a,\"x\ry\"\r1,2") == std::vector<Fields>{{"a", "x\ny"}, {"1", "2"}});
+    // A CR inside a quoted field of an LF file stays as it is.
+    CHECK(records("a,\"x\ry\"\n1,2\n") == std::vector<Fields>{{"a", "x\ry"}, {"1", "2"}});
+    auto sink = units("candidate_number,unit,status,grade\r0042,1,Result achieved,P\r0042,2,Absent,\r");
+    REQUIRE(sink.rows.size() == 2);
+    CHECK(sink.rows[1].line == 3);
+}
+
 TEST_CASE("records: quoted commas, doubled quotes and embedded newlines") {
     CHECK(records("\"Smith, Jo\",\"say \"\"hi\"\"\",x\n") == std::vector<Fields>{{"Smith, Jo", "say \"hi\"", "x"}});
     CHECK(records("a,\"two\r\nlines\",b\r\nc,d,e\n") == std::vector<Fields>{{"a", "two\nlines", "b"}, {"c", "d", "e"}});
@@ -412,6 +422,20 @@ TEST_CASE("units: aliases, labels, codes and grade spellings") {
     }
 }
 
+TEST_CASE("units: a withdrawn unit entry is a row; a look-alike grade header is one error") {
+    RecordingSink sink = units("candidate_number,unit,status\n0042,1,Withdrawn\n0042,2,withdrawn\n");
+    REQUIRE(sink.rows.size() == 2);
+    CHECK(sink.rows[0].status == model::UnitStatus::withdrawn);
+    CHECK(sink.rows[1].status == model::UnitStatus::withdrawn);
+    std::vector<std::string> hints;
+    CHECK(unit_errors("candidate_number,unit,status,Unit Result\n0042,1,Result achieved,P\n"
+                      "0042,2,Result achieved,M\n",
+                      &hints) == std::vector<std::string>{"u.csv:1:30: missing column grade"});
+    CHECK(hints == std::vector<std::string>{"the header has 'Unit Result': did you mean 'Result'?"});
+    // Without a look-alike, a units file with no grade column is fine until a row needs one.
+    CHECK(units("candidate_number,unit,status,Notes\n0042,1,Claim submitted,x\n").rows.size() == 1);
+}
+
 TEST_CASE("units: each bad value is reported") {
     std::vector<std::string> hints;
     CHECK(unit_errors("candidate_number,unit,status,grade,date,taken_at_centre\n"
@@ -429,7 +453,7 @@ TEST_CASE("units: each bad value is reported") {
                                      "u.csv:9:8: status is empty",
                                  });
     CHECK(hints[2] == "did you mean 'result_achieved'? statuses: result_achieved, entry_received, "
-                      "claim_submitted, claim_sampled, absent, ria_received, ria_pending");
+                      "claim_submitted, claim_sampled, absent, ria_received, ria_pending, withdrawn");
     CHECK(hints[3] == "grades: D*, D, M, P, N, R, U (also Distinction, Merit, Pass, Not achieved, NA, 1C)");
 }
 

@@ -142,6 +142,23 @@ TEST_CASE("rows only for units outside the qualification are still no activity, 
     CHECK(f.book.notes()[1].kind == engine::NoteKind::unit_not_in_suite);
 }
 
+TEST_CASE("a withdrawn unit row counts for nothing and becomes a note") {
+    Fixture f;
+    f.entry("0001", "00001");
+    f.ok("0001", 1, UnitStatus::withdrawn);
+    CHECK(f.judge(0).reason_list() == std::vector{ReasonCode::no_activity});
+    f.ok("0001", 2, UnitStatus::result_achieved, Grade::p);
+    f.ok("0001", 2, UnitStatus::withdrawn); // never replaces a better row
+    auto r = f.judge(0);
+    CHECK(r.has(ReasonCode::absent_mandatory_exam) == false);
+    CHECK(r.has(ReasonCode::mandatory_unit_missing)); // unit 1 still has nothing
+    CHECK(r.glh_counted == 90);
+    REQUIRE(f.book.notes().size() == 2);
+    CHECK(f.book.notes()[0].kind == engine::NoteKind::unit_withdrawn);
+    CHECK(f.book.notes()[0].unit == 1);
+    CHECK(f.book.facts(0).units[1].outcome() == model::Outcome::achieved);
+}
+
 TEST_CASE("absent from a mandatory examined unit comes before the missing unit") {
     Fixture f;
     f.entry("0001", "00001");
@@ -277,15 +294,39 @@ TEST_CASE("not enough GLH, with how much is short") {
     CHECK(why.reasons[0].text == "GLH counted 240 of 360 required: 120 short");
 }
 
-TEST_CASE("at risk only when the ECD is the current series; acknowledged stays at risk") {
+TEST_CASE("at risk when the ECD is the current series or earlier; acknowledged stays at risk") {
     Fixture f;
     f.entry("0001", "00001", 2026);
     f.entry("0002", "00001", 2027);
     CHECK(f.judge(0).at_risk);
+    CHECK_FALSE(f.judge(0).overdue);
     CHECK_FALSE(f.judge(1).at_risk);
+    CHECK_FALSE(f.judge(1).overdue);
     auto acknowledged = f.judge(0, true);
     CHECK(acknowledged.at_risk);
     CHECK(acknowledged.acknowledged);
+}
+
+TEST_CASE("an ECD that has passed without a result is at risk and overdue") {
+    Fixture f;
+    f.entry("0001", "00001", 2025);                                 // not eligible, ECD passed
+    f.entry("0002", "00001", 2024, model::EntryStatus::withdrawn); // withdrawn: never at risk
+    f.entry("0003", "10001", 2025);                                 // eligible: nothing to do
+    f.ok("0003", 1, UnitStatus::result_achieved, Grade::p);
+    f.ok("0003", 2, UnitStatus::result_achieved, Grade::p);
+    for (int unit = 3; unit <= 5; ++unit) {
+        f.ok("0003", unit, UnitStatus::result_achieved, Grade::p);
+    }
+    auto overdue = f.judge(0);
+    CHECK(overdue.status == ResultStatus::not_eligible);
+    CHECK(overdue.at_risk);
+    CHECK(overdue.overdue);
+    CHECK(f.judge(0, true).overdue);
+    CHECK_FALSE(f.judge(1).at_risk);
+    CHECK_FALSE(f.judge(1).overdue);
+    REQUIRE(f.judge(2).status == ResultStatus::eligible);
+    CHECK_FALSE(f.judge(2).at_risk);
+    CHECK_FALSE(f.judge(2).overdue);
 }
 
 TEST_CASE("a withdrawn entry has no reasons and is not at risk") {

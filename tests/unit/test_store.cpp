@@ -384,6 +384,27 @@ TEST_CASE("statements survive a later import") {
     CHECK(store.overrides()[key].acknowledged == false);
 }
 
+TEST_CASE("repeating an entry statement changes nothing and logs nothing") {
+    TempDir dir;
+    auto rules = make_rules();
+    auto store = Store::open(dir.file("q.db"), OpenMode::create_if_missing);
+    import_sample(store, rules, "2025-01-10T06:00:00", std::string(64, 'a'));
+    store::EntryKey key{"61234", "0042", "05839"};
+    CHECK_FALSE(store.set_acknowledged(key, false, officer())); // never acknowledged
+    CHECK(store.amend_ecd(key, 2026, officer()));
+    CHECK_FALSE(store.amend_ecd(key, 2026, officer()));
+    CHECK(store.set_acknowledged(key, true, officer()));
+    CHECK_FALSE(store.set_acknowledged(key, true, officer()));
+    CHECK(store.declare_pathway(key, "app-dev", officer()));
+    CHECK_FALSE(store.declare_pathway(key, "app-dev", officer()));
+    CHECK(store.withdraw(key, "left", officer()));
+    CHECK_FALSE(store.withdraw(key, "left", officer()));
+    CHECK(store.declarations().size() == 4);
+    CHECK(store.amend_ecd(key, 2027, officer()));
+    CHECK(store.declarations().size() == 5);
+    CHECK_FALSE(store.verify_declarations().has_value());
+}
+
 TEST_CASE("subject ticks are kept per academic year and can be undone") {
     TempDir dir;
     auto store = Store::open(dir.file("q.db"), OpenMode::create_if_missing);

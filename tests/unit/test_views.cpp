@@ -69,12 +69,12 @@ TEST_CASE("changes view: nothing changed, and CSV with the change column first")
           "change,centre_number,candidate_number,surname,forename,qualification_code,"
           "qualification_title,estimated_completion,result_status,at_risk,acknowledged,"
           "main_reason,reasons,reason_codes,glh_required,glh_counted,glh_achieved,notes,pathways,"
-          "suggestion,points,predicted_grade");
+          "suggestion,points,predicted_grade,overdue");
     CHECK(csv.substr(csv.find("\r\n") + 2) ==
           "no longer at risk,61234,0304,\"'=Zielinski\",Marek,90202,Diploma in Sport,Summer 2027,"
-          "eligible,no,no,,,,300,300,0,,,,,\r\n"
+          "eligible,no,no,,,,300,300,0,,,,,,no\r\n"
           "now at risk,61234,0019,Jones,Siân,90202,Diploma in Sport,Summer 2027,"
-          "eligible,no,no,,,,300,300,0,,,,72,M\r\n");
+          "eligible,no,no,,,,300,300,0,,,,72,M,no\r\n");
     CHECK(change_label(ChangeKind::reasons_changed) == "reasons changed");
 }
 
