@@ -38,15 +38,17 @@ int run_check_on_store(const CheckOptions& o) {
     const report::Format format = resolve_format(o.common.format, out);
     auto writer = report::make_result_writer(format, out, {setup.today, setup.current},
                                              {use_colour(out)});
-    ResultKeeper keeper(writer.get());
+    // Each result is saved as it is written, in one transaction, never all held in memory.
+    store::Store::Results run = store.begin_results(data.import.id, util::to_iso(setup.today));
+    ResultSaver saver(run, writer.get());
     std::string units_file;
     for (const store::ImportedFile& file : data.import.files) {
         units_file = file.role == "units" ? file.name : units_file;
     }
     const report::Tally tally = judge_all(
-        book, setup.current, notes_by_entry(book, units_file), keeper, format == report::Format::json,
+        book, setup.current, engine::EntryNotes(book, units_file), saver, format == report::Format::json,
         [&](std::size_t i) { return static_cast<bool>(data.acknowledged[i]); }, {});
-    store.save_results(data.import.id, util::to_iso(setup.today), keeper.results());
+    run.commit();
     out.close();
     return tally.alerting() > 0 ? static_cast<int>(diag::ExitStatus::at_risk) : 0;
 }
@@ -75,7 +77,7 @@ int run_check(const CheckOptions& o) {
     const report::Format format = resolve_format(o.common.format, out);
     auto writer = report::make_result_writer(format, out, {setup.today, setup.current},
                                              {use_colour(out)});
-    const auto notes = notes_by_entry(book, o.inputs.units);
+    const engine::EntryNotes notes(book, o.inputs.units);
     const report::Tally tally =
         judge_all(book, setup.current, notes, *writer, format == report::Format::json, {}, {});
     out.close();

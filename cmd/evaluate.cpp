@@ -1,6 +1,7 @@
 #include "evaluate.hpp"
 
 #include "engine/grade.hpp"
+#include "engine/notes.hpp"
 
 #include "csvio/exports.hpp"
 #include "diag/failure.hpp"
@@ -54,23 +55,6 @@ void read_exports(const CsvInputs& inputs, const std::string& centre, const mode
     }
 }
 
-std::vector<std::vector<std::string>> notes_by_entry(const engine::EntryBook& book,
-                                                     const std::string& units_file) {
-    std::vector<std::vector<std::string>> notes(book.size());
-    const std::string file = units_file.empty() || units_file == "-" ? "units" : units_file;
-    for (const engine::Note& note : book.notes()) {
-        const model::Qualification& qualification = *book.entry(note.entry).qualification;
-        std::string where = note.line > 0 ? fmt::format(" ({} line {})", file, note.line) : "";
-        notes[note.entry].push_back(
-            note.kind == engine::NoteKind::unit_not_in_suite
-                ? fmt::format("unit {}{} is not a unit of {}; not counted", note.unit, where,
-                              qualification.suite->id)
-                : fmt::format("unit {}{} is not part of {}; not counted", note.unit, where,
-                              qualification.code));
-    }
-    return notes;
-}
-
 EntryExtras extras_of(const engine::EntryBook& book, std::size_t i,
                       const engine::EntryResult& result, model::Series current) {
     const model::Entry& entry = book.entry(i);
@@ -106,6 +90,7 @@ struct Judged {
     EntryExtras extras;
     engine::GradePrediction grade;
     engine::Explanation why;
+    std::vector<std::string> notes;
 };
 
 // Entries per chunk of the judging pipeline: large enough that a chunk's thread start is
@@ -120,8 +105,7 @@ std::size_t judging_workers() {
 } // namespace
 
 report::Tally judge_all(const engine::EntryBook& book, model::Series current,
-                        const std::vector<std::vector<std::string>>& notes,
-                        report::ResultWriter& writer, bool explain,
+                        const engine::EntryNotes& notes, report::ResultWriter& writer, bool explain,
                         const std::function<bool(std::size_t)>& acknowledged,
                         const ResultFilter& keep) {
     // Judging, grading and the extras run on worker threads, chunk by chunk; the results are
@@ -143,6 +127,8 @@ report::Tally judge_all(const engine::EntryBook& book, model::Series current,
             }
             j.grade = grader.predict(entry, book.facts(i));
             j.extras = extras_of(book, i, j.result, current);
+            j.notes.clear();
+            notes.render(i, j.notes);
             if (explain) {
                 j.why = engine::explain(book, i, j.result);
             }
@@ -167,7 +153,7 @@ report::Tally judge_all(const engine::EntryBook& book, model::Series current,
             row.qualification_title = entry.qualification->title;
             row.suite_id = entry.qualification->suite->id;
             row.ecd = entry.ecd;
-            row.notes = i < notes.size() ? notes[i] : std::vector<std::string>{};
+            row.notes = j.notes;
             row.points = j.grade.graded ? j.grade.points : -1;
             row.predicted_grade = j.grade.predicted_grade();
             row.grading = &j.grade;

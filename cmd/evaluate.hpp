@@ -5,6 +5,7 @@
 #include "common.hpp"
 #include "engine/book.hpp"
 #include "engine/judge.hpp"
+#include "engine/notes.hpp"
 #include "engine/options.hpp"
 #include "report/views.hpp"
 #include "progress.hpp"
@@ -32,10 +33,6 @@ void reserve_for(const std::string& candidates, engine::EntryBook& book);
 void read_exports(const CsvInputs& inputs, const std::string& centre, const model::RuleBook& rules,
                   engine::EntryBook& book, ProgressDisplay* progress = nullptr);
 
-/// The notes of each entry, as sentences, indexed by entry.
-std::vector<std::vector<std::string>> notes_by_entry(const engine::EntryBook& book,
-                                                     const std::string& units_file);
-
 /// What qualcheck adds to a result beyond the contract's columns.
 struct EntryExtras {
     std::string pathways;   ///< the `pathways` cell
@@ -55,11 +52,11 @@ report::EntryLine entry_line_of(const engine::EntryBook& book, std::size_t i,
 /// Which results to write.
 using ResultFilter = std::function<bool(const engine::EntryResult&)>;
 
-/// Judges every entry in file order and writes those the filter keeps. `acknowledged` says
+/// Judges every entry in file order and writes those the filter keeps, each with its notes
+/// worded as it is written. `acknowledged` says
 /// whether an entry has been acknowledged (may be empty). Returns the tally of all entries.
 report::Tally judge_all(const engine::EntryBook& book, model::Series current,
-                        const std::vector<std::vector<std::string>>& notes,
-                        report::ResultWriter& writer, bool explain,
+                        const engine::EntryNotes& notes, report::ResultWriter& writer, bool explain,
                         const std::function<bool(std::size_t)>& acknowledged,
                         const ResultFilter& keep);
 

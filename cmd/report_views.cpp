@@ -171,10 +171,10 @@ int run_candidate_view(const ReportOptions& o) {
                         o.common.centre.empty() ? "" : " at centre " + o.common.centre),
             "candidate numbers have 4 digits with their leading zeros, e.g. 0019");
     }
-    const auto notes = notes_by_entry(book, o.inputs.units);
+    const engine::EntryNotes notes(book, o.inputs.units);
     std::vector<report::CandidateEntryView> views;
     for (std::size_t i : found) {
-        views.push_back(candidate_entry(book, i, acknowledged[i], setup, rows, notes[i]));
+        views.push_back(candidate_entry(book, i, acknowledged[i], setup, rows, notes.sentences(i)));
     }
     write_candidate(o, setup, views);
     return 0;

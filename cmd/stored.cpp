@@ -81,24 +81,18 @@ void to_stored(const report::ResultRow& r, store::StoredResult& s) {
 
 } // namespace
 
-void ResultKeeper::row(const report::ResultRow& r) {
-    store::StoredResult s;
-    to_stored(r, s);
-    m_results.push_back(std::move(s));
+void ResultSaver::row(const report::ResultRow& r) {
+    to_stored(r, m_result);
+    m_run.add(m_result);
     if (m_next != nullptr) {
         m_next->row(r);
     }
 }
 
-void ResultKeeper::finish() {
+void ResultSaver::finish() {
     if (m_next != nullptr) {
         m_next->finish();
     }
-}
-
-void ResultSaver::row(const report::ResultRow& r) {
-    to_stored(r, m_result);
-    m_run.add(m_result);
 }
 
 namespace {
@@ -108,7 +102,7 @@ std::int64_t save_judged(store::Store& store, const Setup& setup, std::int64_t i
                          const engine::EntryBook& book, const std::vector<bool>& acknowledged) {
     store::Store::Results run = store.begin_results(import_id, util::to_iso(setup.today));
     ResultSaver saver(run);
-    judge_all(book, setup.current, {}, saver, false,
+    judge_all(book, setup.current, engine::EntryNotes{}, saver, false,
               [&](std::size_t i) { return static_cast<bool>(acknowledged[i]); }, {});
     return run.commit();
 }

@@ -6,6 +6,9 @@
 
 #include <fmt/format.h>
 
+#include <cstring>
+#include <span>
+
 namespace qc::store {
 
 using detail::Connection;
@@ -214,6 +217,61 @@ void load_entries(Connection& connection, std::int64_t import_id, const model::R
     }
 }
 
+// Unit rows go to the sink in batches, as from a CSV file, so that a grouping table can overlap
+// the lookups of many rows. SQLite's row buffers last only until the next step, so each batch
+// copies the rows' text into an arena of its own.
+class RowBatch {
+public:
+    static constexpr std::size_t k_rows = 1024;
+
+    RowBatch() { m_text.resize(k_text); }
+    bool full() const { return m_rows.size() == k_rows; }
+    bool empty() const { return m_rows.empty(); }
+    std::span<const model::UnitRow> rows() const { return m_rows; }
+    /// Whether `bytes` more bytes of text fit; when the batch is empty, makes them fit.
+    bool has_room(std::size_t bytes) {
+        if (m_used + bytes <= m_text.size()) {
+            return true;
+        }
+        if (!m_rows.empty()) {
+            return false;
+        }
+        m_text.resize(bytes); // one row longer than the arena; nothing points into it yet
+        return true;
+    }
+    /// Copies `text` into the arena; the view stays valid until clear().
+    std::string_view keep(std::string_view text) {
+        if (text.empty()) {
+            return {};
+        }
+        char* at = m_text.data() + m_used;
+        std::memcpy(at, text.data(), text.size());
+        m_used += text.size();
+        return {at, text.size()};
+    }
+    model::UnitRow& add() { return m_rows.emplace_back(); }
+    void clear() {
+        m_rows.clear();
+        m_used = 0;
+    }
+
+private:
+    static constexpr std::size_t k_text = std::size_t{64} << 10;
+    std::vector<model::UnitRow> m_rows;
+    std::vector<char> m_text;
+    std::size_t m_used = 0;
+};
+
+void deliver(RowBatch& batch, model::FactSink& sink, const std::string& file,
+             diag::Diagnostics& problems, std::vector<model::RowProblem>& found) {
+    found.clear();
+    sink.add_unit_rows(batch.rows(), found);
+    for (const model::RowProblem& problem : found) {
+        add_problem(problems, file, batch.rows()[problem.index].line, problem.problem);
+    }
+    batch.clear();
+}
+
 void load_unit_rows(Connection& connection, std::int64_t import_id, model::FactSink& sink,
                     const std::string& file, diag::Diagnostics& problems) {
     Statement range(connection, "SELECT first_unit_row, last_unit_row FROM imports WHERE id = ?");
@@ -224,24 +282,34 @@ void load_unit_rows(Connection& connection, std::int64_t import_id, model::FactS
                    " taken_at_centre, series, date, uci FROM unit_rows"
                    " WHERE rowid BETWEEN ? AND ? ORDER BY rowid");
     rows.bind(1, range.integer(0)).bind(2, range.integer(1));
-    // One UnitRow whose views point into SQLite's row buffers, valid until the next step.
-    model::UnitRow row;
+    RowBatch batch;
+    std::vector<model::RowProblem> found;
+    constexpr int k_texts[] = {1, 2, 6, 7, 8, 10};
     while (rows.step()) {
+        std::size_t bytes = 0;
+        for (int column : k_texts) {
+            bytes += rows.text(column).size();
+        }
+        if (batch.full() || !batch.has_room(bytes)) {
+            deliver(batch, sink, file, problems, found);
+            batch.has_room(bytes);
+        }
+        model::UnitRow& row = batch.add();
         row.line = static_cast<long>(rows.integer(0));
-        row.centre = rows.text(1);
-        row.candidate = rows.text(2);
+        row.centre = batch.keep(rows.text(1));
+        row.candidate = batch.keep(rows.text(2));
         row.unit = static_cast<int>(rows.integer(3));
         row.status = code_from<model::UnitStatus>(connection, rows.integer(4),
                                                   k_largest_unit_status);
         row.grade = code_from<model::Grade>(connection, rows.integer(5), k_largest_grade);
-        row.qualification_code = rows.text(6);
-        row.taken_at_centre = rows.text(7);
-        row.series = rows.text(8);
+        row.qualification_code = batch.keep(rows.text(6));
+        row.taken_at_centre = batch.keep(rows.text(7));
+        row.series = batch.keep(rows.text(8));
         row.date = date_from_number(rows.integer(9));
-        row.uci = rows.text(10);
-        if (auto problem = sink.add_unit_row(row)) {
-            add_problem(problems, file, row.line, *problem);
-        }
+        row.uci = batch.keep(rows.text(10));
+    }
+    if (!batch.empty()) {
+        deliver(batch, sink, file, problems, found);
     }
 }
 

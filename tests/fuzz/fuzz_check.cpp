@@ -27,7 +27,7 @@ void write_results(const engine::EntryBook& book, report::Format format) {
     report::Output out;
     const report::RunInfo run{k_today, model::current_series(k_today)};
     auto writer = report::make_result_writer(format, out, run, {false});
-    const auto notes = cmd::notes_by_entry(book, "u.csv");
+    const engine::EntryNotes notes(book, "u.csv");
     cmd::judge_all(book, run.current, notes, *writer, format == report::Format::json,
                    [](std::size_t i) { return i % 3 == 0; }, {});
     out.close();
