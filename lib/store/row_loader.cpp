@@ -58,29 +58,32 @@ private:
     std::size_t m_used = 0;
 };
 
-constexpr int k_text_columns[] = {1, 2, 6, 7, 8, 10};
-
-// Reads the next row of `rows` into `batch`; false when it does not fit (the batch is full).
+// Reads the current row of `rows` into `batch`; false when it does not fit (the batch is full).
 bool read_row(const Connection& connection, const Statement& rows, RowBatch& batch) {
-    std::size_t bytes = 0;
-    for (int column : k_text_columns) {
-        bytes += rows.text(column).size();
-    }
+    // Each text column is asked for once: SQLite's column calls are a good part of the cost.
+    const std::string_view centre = rows.text(1);
+    const std::string_view candidate = rows.text(2);
+    const std::string_view code = rows.text(6);
+    const std::string_view taken_at = rows.text(7);
+    const std::string_view series = rows.text(8);
+    const std::string_view uci = rows.text(10);
+    const std::size_t bytes =
+        centre.size() + candidate.size() + code.size() + taken_at.size() + series.size() + uci.size();
     if (batch.full() || !batch.has_room(bytes)) {
         return false;
     }
     model::UnitRow& row = batch.add();
     row.line = static_cast<long>(rows.integer(0));
-    row.centre = batch.keep(rows.text(1));
-    row.candidate = batch.keep(rows.text(2));
+    row.centre = batch.keep(centre);
+    row.candidate = batch.keep(candidate);
     row.unit = static_cast<int>(rows.integer(3));
     row.status = code_from<model::UnitStatus>(connection, rows.integer(4), k_largest_unit_status);
     row.grade = code_from<model::Grade>(connection, rows.integer(5), k_largest_grade);
-    row.qualification_code = batch.keep(rows.text(6));
-    row.taken_at_centre = batch.keep(rows.text(7));
-    row.series = batch.keep(rows.text(8));
+    row.qualification_code = batch.keep(code);
+    row.taken_at_centre = batch.keep(taken_at);
+    row.series = batch.keep(series);
     row.date = date_from_number(rows.integer(9));
-    row.uci = batch.keep(rows.text(10));
+    row.uci = batch.keep(uci);
     return true;
 }
 
