@@ -1,5 +1,6 @@
 #include "check.hpp"
 
+#include "assess/cells.hpp"
 #include "diag/failure.hpp"
 #include "help.hpp"
 #include "stored.hpp"
@@ -26,6 +27,13 @@ void register_check(CLI::App& app, CheckOptions& o) {
 
 namespace {
 
+// JSON writes every reason's evidence, the units and the pathways: assess in full for it.
+assess::Context context_for(const Setup& setup, report::Format format,
+                            const engine::EntryNotes& notes) {
+    return {setup.current,
+            format == report::Format::json ? assess::Depth::explained : assess::Depth::row, &notes};
+}
+
 // With no exports named, `check` judges the store's current data (with the centre's
 // statements applied) and keeps the run's results for `report changes` and `report at-risk`.
 int run_check_on_store(const CheckOptions& o) {
@@ -45,9 +53,10 @@ int run_check_on_store(const CheckOptions& o) {
     for (const store::ImportedFile& file : data.import.files) {
         units_file = file.role == "units" ? file.name : units_file;
     }
-    const report::Tally tally = judge_all(
-        book, setup.current, engine::EntryNotes(book, units_file), saver, format == report::Format::json,
-        [&](std::size_t i) { return static_cast<bool>(data.acknowledged[i]); }, {});
+    const engine::EntryNotes notes(book, units_file);
+    const report::Tally tally =
+        judge_all(book, context_for(setup, format, notes), saver,
+                  [&](std::size_t i) { return static_cast<bool>(data.acknowledged[i]); });
     run.commit();
     out.close();
     return tally.alerting() > 0 ? static_cast<int>(diag::ExitStatus::at_risk) : 0;
@@ -78,8 +87,7 @@ int run_check(const CheckOptions& o) {
     auto writer = report::make_result_writer(format, out, {setup.today, setup.current},
                                              {use_colour(out)});
     const engine::EntryNotes notes(book, o.inputs.units);
-    const report::Tally tally =
-        judge_all(book, setup.current, notes, *writer, format == report::Format::json, {}, {});
+    const report::Tally tally = judge_all(book, context_for(setup, format, notes), *writer, {});
     out.close();
     return tally.alerting() > 0 ? static_cast<int>(diag::ExitStatus::at_risk) : 0;
 }

@@ -39,7 +39,7 @@ class ResultSaver final : public report::ResultWriter {
 public:
     explicit ResultSaver(store::Store::Results& run, report::ResultWriter* next = nullptr)
         : m_run(run), m_next(next) {}
-    void row(const report::ResultRow& row) override;
+    void row(const assess::Assessment& record) override;
     void finish() override;
 
 private:
