@@ -29,7 +29,7 @@ namespace {
 
 // JSON writes every reason's evidence, the units and the pathways: assess in full for it.
 assess::Context context_for(const Setup& setup, report::Format format,
-                            const std::vector<std::vector<std::string>>& notes) {
+                            const engine::EntryNotes& notes) {
     return {setup.current,
             format == report::Format::json ? assess::Depth::explained : assess::Depth::row, &notes};
 }
@@ -46,16 +46,18 @@ int run_check_on_store(const CheckOptions& o) {
     const report::Format format = resolve_format(o.common.format, out);
     auto writer = report::make_result_writer(format, out, {setup.today, setup.current},
                                              {use_colour(out)});
-    ResultKeeper keeper(writer.get());
+    // Each result is saved as it is written, in one transaction, never all held in memory.
+    store::Store::Results run = store.begin_results(data.import.id, util::to_iso(setup.today));
+    ResultSaver saver(run, writer.get());
     std::string units_file;
     for (const store::ImportedFile& file : data.import.files) {
         units_file = file.role == "units" ? file.name : units_file;
     }
-    const auto notes = assess::notes_by_entry(book, units_file);
+    const engine::EntryNotes notes(book, units_file);
     const report::Tally tally =
-        judge_all(book, context_for(setup, format, notes), keeper,
+        judge_all(book, context_for(setup, format, notes), saver,
                   [&](std::size_t i) { return static_cast<bool>(data.acknowledged[i]); });
-    store.save_results(data.import.id, util::to_iso(setup.today), keeper.results());
+    run.commit();
     out.close();
     return tally.alerting() > 0 ? static_cast<int>(diag::ExitStatus::at_risk) : 0;
 }
@@ -87,7 +89,7 @@ int run_check(const CheckOptions& o) {
     const report::Format format = resolve_format(o.common.format, out);
     auto writer = report::make_result_writer(format, out, {setup.today, setup.current},
                                              {use_colour(out)});
-    const auto notes = assess::notes_by_entry(book, o.inputs.units);
+    const engine::EntryNotes notes(book, o.inputs.units);
     const report::Tally tally = judge_all(book, context_for(setup, format, notes), *writer, {});
     out.close();
     return tally.alerting() > 0 ? static_cast<int>(diag::ExitStatus::at_risk) : 0;

@@ -83,7 +83,7 @@ std::optional<report::GradeView> grade_view(const engine::GradePrediction& grade
 report::CandidateEntryView candidate_entry(const engine::EntryBook& book, std::size_t i,
                                            bool acknowledged, const Setup& setup,
                                            const std::vector<store::StoredUnitRow>& rows,
-                                           const std::vector<std::vector<std::string>>& notes) {
+                                           const engine::EntryNotes& notes) {
     const model::Entry& e = book.entry(i);
     assess::Assessment record =
         assess::assess(book, i, {setup.current, assess::Depth::explained, &notes}, acknowledged);
@@ -174,7 +174,7 @@ int run_candidate_view(const ReportOptions& o) {
                         o.common.centre.empty() ? "" : " at centre " + o.common.centre),
             "candidate numbers have 4 digits with their leading zeros, e.g. 0019");
     }
-    const auto notes = assess::notes_by_entry(book, o.inputs.units);
+    const engine::EntryNotes notes(book, o.inputs.units);
     std::vector<report::CandidateEntryView> views;
     for (std::size_t i : found) {
         views.push_back(candidate_entry(book, i, acknowledged[i], setup, rows, notes));

@@ -56,24 +56,18 @@ std::vector<bool> apply_statements(store::Store& store, engine::EntryBook& book)
     return acknowledged;
 }
 
-void ResultKeeper::row(const assess::Assessment& r) {
-    store::StoredResult s;
-    assess::to_stored(r, s);
-    m_results.push_back(std::move(s));
+void ResultSaver::row(const assess::Assessment& r) {
+    assess::to_stored(r, m_result);
+    m_run.add(m_result);
     if (m_next != nullptr) {
         m_next->row(r);
     }
 }
 
-void ResultKeeper::finish() {
+void ResultSaver::finish() {
     if (m_next != nullptr) {
         m_next->finish();
     }
-}
-
-void ResultSaver::row(const assess::Assessment& r) {
-    assess::to_stored(r, m_result);
-    m_run.add(m_result);
 }
 
 namespace {

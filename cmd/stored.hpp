@@ -33,28 +33,18 @@ CurrentData load_current_data(store::Store& store, const model::RuleBook& rules,
 /// entries of `book`; returns, per entry, whether it is acknowledged.
 std::vector<bool> apply_statements(store::Store& store, engine::EntryBook& book);
 
-/// A ResultWriter that keeps every row as a StoredResult, and may pass rows on to another.
-class ResultKeeper final : public report::ResultWriter {
-public:
-    explicit ResultKeeper(report::ResultWriter* next = nullptr) : m_next(next) {}
-    void row(const assess::Assessment& record) override;
-    void finish() override;
-    std::vector<store::StoredResult>& results() { return m_results; }
-
-private:
-    report::ResultWriter* m_next;
-    std::vector<store::StoredResult> m_results;
-};
-
-/// A ResultWriter that saves each row as it comes into a run being written.
+/// A ResultWriter that saves each row as it comes into a run being written, and may pass rows
+/// on to another writer.
 class ResultSaver final : public report::ResultWriter {
 public:
-    explicit ResultSaver(store::Store::Results& run) : m_run(run) {}
+    explicit ResultSaver(store::Store::Results& run, report::ResultWriter* next = nullptr)
+        : m_run(run), m_next(next) {}
     void row(const assess::Assessment& record) override;
-    void finish() override {}
+    void finish() override;
 
 private:
     store::Store::Results& m_run;
+    report::ResultWriter* m_next;
     store::StoredResult m_result; ///< reused, so that its strings keep their memory
 };
 

@@ -70,8 +70,8 @@ void judge_into(const engine::EntryBook& book, std::size_t index, const Context&
 // Everything past the judgement, to `context.depth`.
 void complete(const engine::EntryBook& book, std::size_t index, const Context& context,
               engine::Grader& grader, Assessment& out) {
-    if (context.notes != nullptr && index < context.notes->size()) {
-        out.notes = (*context.notes)[index];
+    if (context.notes != nullptr) {
+        context.notes->render(index, out.notes);
     }
     if (context.depth == Depth::result) {
         return;

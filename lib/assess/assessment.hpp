@@ -7,6 +7,7 @@
 #include "engine/grade.hpp"
 #include "engine/judge.hpp"
 #include "engine/options.hpp"
+#include "engine/notes.hpp"
 #include "model/series.hpp"
 
 #include <functional>
@@ -67,8 +68,8 @@ struct Assessment {
 struct Context {
     model::Series current; ///< the series due this summer (--today)
     Depth depth = Depth::row;
-    /// Per entry, its notes (notes_by_entry); none when null.
-    const std::vector<std::vector<std::string>>* notes = nullptr;
+    /// The book's notes, worded into each record (engine::EntryNotes); none when null.
+    const engine::EntryNotes* notes = nullptr;
 };
 
 /// Assesses entry `index` of `book` into `out`, reusing its memory. `grader` is the caller's,

@@ -37,29 +37,4 @@ std::string suggestion_text(const engine::Suggestion& suggestion, const engine::
                        suggestion.to->title, when);
 }
 
-std::vector<std::vector<std::string>> notes_by_entry(const engine::EntryBook& book,
-                                                     const std::string& units_file) {
-    std::vector<std::vector<std::string>> notes(book.size());
-    const std::string file = units_file.empty() || units_file == "-" ? "units" : units_file;
-    for (const engine::Note& note : book.notes()) {
-        const model::Qualification& qualification = *book.entry(note.entry).qualification;
-        std::string where = note.line > 0 ? fmt::format(" ({} line {})", file, note.line) : "";
-        switch (note.kind) {
-        case engine::NoteKind::unit_not_in_suite:
-            notes[note.entry].push_back(fmt::format("unit {}{} is not a unit of {}; not counted",
-                                                    note.unit, where, qualification.suite->id));
-            break;
-        case engine::NoteKind::unit_not_in_qualification:
-            notes[note.entry].push_back(fmt::format("unit {}{} is not part of {}; not counted",
-                                                    note.unit, where, qualification.code));
-            break;
-        case engine::NoteKind::unit_withdrawn:
-            notes[note.entry].push_back(
-                fmt::format("unit {}{} is withdrawn; not counted", note.unit, where));
-            break;
-        }
-    }
-    return notes;
-}
-
 } // namespace qc::assess

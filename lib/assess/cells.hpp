@@ -22,9 +22,4 @@ std::string pathways_cell(const std::vector<engine::PathwayLine>& lines);
 /// "... possible once the units in progress are achieved"; empty when there is none.
 std::string suggestion_text(const engine::Suggestion& suggestion, const engine::EntryResult& result);
 
-/// The notes of each entry, as sentences, indexed by entry: unit rows that count for nothing.
-/// `units_file` names the units export in them ("units" when empty or "-").
-std::vector<std::vector<std::string>> notes_by_entry(const engine::EntryBook& book,
-                                                     const std::string& units_file);
-
 } // namespace qc::assess

@@ -51,11 +51,13 @@ enum class NoteKind : std::uint8_t {
     unit_withdrawn,            ///< the row's status is Withdrawn (the unit entry was withdrawn)
 };
 
+/// One row that counts for nothing for an entry, kept as 16 bytes: it becomes a sentence only
+/// when its entry is written (engine::EntryNotes), so a batch full of such rows costs little.
 struct Note {
     std::uint32_t entry = 0;
-    int unit = 0;
-    long line = 0;
-    NoteKind kind = NoteKind::unit_not_in_suite;
+    std::int32_t unit = 0;
+    std::int64_t line : 56 = 0; ///< 0: not from a file (a test's row)
+    NoteKind kind : 8 = NoteKind::unit_not_in_suite;
 };
 
 /// Where a unit's winning row came from, when that was another centre.

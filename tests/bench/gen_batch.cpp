@@ -45,11 +45,19 @@ private:
     std::uint64_t m_state;
 };
 
+/// What the unit rows are like (docs/performance.md, "The batches").
+enum class Shape {
+    mixed, ///< now and then (1 entry in 20) a row for a unit outside the qualification
+    own,   ///< every row for a unit of the entry's own qualification
+    notes, ///< a third of the rows for units outside the entry's qualification (each a note)
+};
+
 struct Options {
     std::uint64_t entries = 1'000'000;
     double units_per_entry = 12.0;
     std::uint32_t centres = 2'000;
     bool shuffled = true;
+    Shape shape = Shape::mixed;
     std::string out = "tests/bench/data";
 };
 
@@ -278,7 +286,7 @@ RowRec earlier_row(const RowRec& last, bool examined) {
 }
 
 /// The units one entry has rows for: mandatory, a pathway, optionals towards the GLH total.
-std::vector<int> units_for(Rng& rng, const QualDef& qual) {
+std::vector<int> units_for(Rng& rng, const QualDef& qual, Shape shape) {
     std::vector<int> units;
     for (int u : qual.mandatory) {
         if (!rng.chance(25)) {
@@ -311,7 +319,7 @@ std::vector<int> units_for(Rng& rng, const QualDef& qual) {
         glh += k_unit_glh[qual.suite][u];
     }
     // Now and then a row for a unit the qualification or the suite does not have (a note).
-    if (rng.chance(5)) {
+    if (shape == Shape::mixed && rng.chance(5)) {
         units.push_back(rng.chance(800) ? 1 + static_cast<int>(rng.below(static_cast<std::uint32_t>(
                                                    k_suites[static_cast<std::size_t>(qual.suite)].unit_count)))
                                         : 13 + static_cast<int>(rng.below(5)));
@@ -319,9 +327,27 @@ std::vector<int> units_for(Rng& rng, const QualDef& qual) {
     return units;
 }
 
+/// A unit outside `qual`: one of its suite's units the qualification does not use when there
+/// is one (half the time), else a number the suite does not define.
+int outside_unit(Rng& rng, const QualDef& qual) {
+    const int count = k_suites[static_cast<std::size_t>(qual.suite)].unit_count;
+    std::vector<int> unused;
+    for (int u = 1; u <= count; ++u) {
+        if (std::find(qual.mandatory.begin(), qual.mandatory.end(), u) == qual.mandatory.end() &&
+            std::find(qual.optional.begin(), qual.optional.end(), u) == qual.optional.end()) {
+            unused.push_back(u);
+        }
+    }
+    if (!unused.empty() && rng.chance(500)) {
+        return unused[rng.below(static_cast<std::uint32_t>(unused.size()))];
+    }
+    return 13 + static_cast<int>(rng.below(5));
+}
+
 std::vector<RowRec> make_rows(const Options& o, Rng& rng, const std::vector<EntryRec>& entries) {
     std::vector<RowRec> rows;
-    rows.reserve(static_cast<std::size_t>(static_cast<double>(entries.size()) * o.units_per_entry * 1.05));
+    rows.reserve(static_cast<std::size_t>(static_cast<double>(entries.size()) * o.units_per_entry *
+                                          (o.shape == Shape::notes ? 1.6 : 1.05)));
     // Entries with no activity have no rows; the others make up for them.
     const double mean = o.units_per_entry / 0.98;
     for (std::uint32_t e = 0; e < entries.size(); ++e) {
@@ -330,7 +356,7 @@ std::vector<RowRec> make_rows(const Options& o, Rng& rng, const std::vector<Entr
         if (rng.chance(20)) {
             continue; // no activity at all
         }
-        const std::vector<int> units = units_for(rng, qual);
+        const std::vector<int> units = units_for(rng, qual, o.shape);
         const std::size_t first = rows.size();
         for (int u : units) {
             const bool examined = std::find(suite.examined.begin(), suite.examined.end(), u) != suite.examined.end();
@@ -342,6 +368,14 @@ std::vector<RowRec> make_rows(const Options& o, Rng& rng, const std::vector<Entr
             const RowRec last = rows[first + rng.below(static_cast<std::uint32_t>(units.size()))];
             const bool examined = std::find(suite.examined.begin(), suite.examined.end(), last.unit) != suite.examined.end();
             rows.push_back(earlier_row(last, examined));
+        }
+        // The note-heavy shape: half as many rows again, for units outside the qualification,
+        // so that they are a third of all rows.
+        const std::size_t own = rows.size() - first;
+        for (std::size_t n = 0; o.shape == Shape::notes && n < (own + rng.below(2)) / 2; ++n) {
+            const int u = outside_unit(rng, qual);
+            const bool examined = std::find(suite.examined.begin(), suite.examined.end(), u) != suite.examined.end();
+            rows.push_back(final_row(rng, e, u, examined, suite.level == 3));
         }
     }
     if (o.shuffled) {
@@ -384,7 +418,7 @@ void write_units(const std::vector<RowRec>& rows, const std::vector<EntryRec>& e
 [[noreturn]] void usage(int status) {
     std::fprintf(status == 0 ? stdout : stderr,
                  "usage: qc_gen_batch [--entries N] [--units-per-entry X] [--centres N]\n"
-                 "                    [--shuffled | --grouped] [--out DIR]\n"
+                 "                    [--shuffled | --grouped] [--shape mixed|own|notes] [--out DIR]\n"
                  "Writes DIR/candidates.csv and DIR/units.csv (default DIR: tests/bench/data).\n");
     std::exit(status);
 }
@@ -400,6 +434,18 @@ Options parse_options(int argc, char** argv) {
             o.shuffled = true;
         } else if (arg == "--grouped") {
             o.shuffled = false;
+        } else if (arg == "--shape" && has_value) {
+            const std::string_view shape = argv[++i];
+            if (shape == "mixed") {
+                o.shape = Shape::mixed;
+            } else if (shape == "own") {
+                o.shape = Shape::own;
+            } else if (shape == "notes") {
+                o.shape = Shape::notes;
+            } else {
+                std::fprintf(stderr, "qc_gen_batch: --shape is mixed, own or notes, not '%s'\n", argv[i]);
+                usage(2);
+            }
         } else if (arg == "--entries" && has_value) {
             o.entries = std::strtoull(argv[++i], nullptr, 10);
         } else if (arg == "--units-per-entry" && has_value) {

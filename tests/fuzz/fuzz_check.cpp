@@ -5,6 +5,7 @@
 // standard output, which the harness sends to /dev/null.
 
 #include "assess/cells.hpp"
+#include "engine/notes.hpp"
 #include "csvio/exports.hpp"
 #include "diag/failure.hpp"
 #include "engine/book.hpp"
@@ -28,7 +29,7 @@ void write_results(const engine::EntryBook& book, report::Format format) {
     report::Output out;
     const report::RunInfo run{k_today, model::current_series(k_today)};
     auto writer = report::make_result_writer(format, out, run, {false});
-    const auto notes = assess::notes_by_entry(book, "u.csv");
+    const engine::EntryNotes notes(book, "u.csv");
     const assess::Depth depth =
         format == report::Format::json ? assess::Depth::explained : assess::Depth::row;
     cmd::judge_all(book, {run.current, depth, &notes}, *writer,

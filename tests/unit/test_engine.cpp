@@ -1,6 +1,7 @@
 // Tests for lib/engine/: grouping rows, judging entries case by case, explanations.
 #include "engine/book.hpp"
 #include "engine/judge.hpp"
+#include "engine/notes.hpp"
 
 #include <doctest/doctest.h>
 
@@ -428,4 +429,37 @@ TEST_CASE("the grouping table copes with many candidates in any order") {
     CHECK(f.book.facts(4999).units[0].has_row());
     CHECK_FALSE(f.book.facts(4998).units[0].has_row());
     CHECK(f.book.find("61234", "1234", "00001") == 1234);
+}
+
+TEST_CASE("notes are worded per entry, in file order, only when asked") {
+    Fixture f;
+    f.entry("0001", "00001");
+    f.entry("0002", "00001");
+    auto row = [&](std::string_view candidate, int unit, long line) {
+        model::UnitRow r;
+        r.centre = "61234";
+        r.candidate = candidate;
+        r.unit = unit;
+        r.status = UnitStatus::result_achieved;
+        r.grade = Grade::p;
+        r.line = line;
+        REQUIRE_FALSE(f.book.add_unit_row(r).has_value());
+    };
+    row("0002", 99, 5);
+    row("0001", 6, 7);
+    row("0002", 98, 9);
+    row("0001", 1, 11);
+    CHECK(sizeof(engine::Note) == 16);
+    const engine::EntryNotes notes(f.book, "u.csv");
+    CHECK(notes.sentences(0) == std::vector<std::string>{"unit 6 (u.csv line 7) is not part of 00001; not counted"});
+    CHECK(notes.sentences(1) == std::vector<std::string>{"unit 99 (u.csv line 5) is not a unit of l3; not counted",
+                                                         "unit 98 (u.csv line 9) is not a unit of l3; not counted"});
+    CHECK(notes.any(1));
+    // Standard input is called "units"; a book without notes has none for any entry.
+    CHECK(engine::EntryNotes(f.book, "-").sentences(0) ==
+          std::vector<std::string>{"unit 6 (units line 7) is not part of 00001; not counted"});
+    Fixture empty;
+    empty.entry("0001", "00001");
+    CHECK_FALSE(engine::EntryNotes(empty.book, "u.csv").any(0));
+    CHECK(engine::EntryNotes().sentences(0).empty());
 }

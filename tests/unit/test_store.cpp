@@ -524,3 +524,79 @@ TEST_CASE("a read-only store gives an io failure when written") {
     CHECK(message == "cannot write the store " + path + ": it is read-only");
     CHECK(status == diag::ExitStatus::io_failure);
 }
+
+TEST_CASE("load_current hands many unit rows over in batches, in order, with the sink's problems") {
+    TempDir dir;
+    auto rules = make_rules();
+    auto store = Store::open(dir.file("q.db"), OpenMode::create_if_missing);
+    constexpr int k_rows = 5000; // several batches of the reader thread
+    {
+        auto import = store.begin_import("2025-01-10T06:00:00", "alice");
+        import.add_entry(make_entry(rules, "0042", 2));
+        std::vector<std::string> series(k_rows);
+        for (int i = 0; i < k_rows; ++i) {
+            series[i] = "June " + std::to_string(1000 + i) + std::string(static_cast<std::size_t>(i % 200), 'x');
+            model::UnitRow row = make_row(i % 7 == 0 ? "0999" : "0042", 1 + i % 3, 2 + i);
+            row.series = series[i];
+            import.add_unit_row(row);
+        }
+        import.commit({{"candidates", "c.csv", std::string(64, 'a'), 1, 10},
+                       {"units", "u.csv", std::string(64, 'a'), k_rows, 10}});
+    }
+    // Refuses candidate 0999 (as the grouping table does a row with no entry), and takes
+    // batches as they come, copying what it needs while each batch lasts.
+    struct BatchSink : model::FactSink {
+        std::vector<std::string> rows;
+        std::size_t batches = 0;
+        std::optional<model::Problem> add_entry(model::Entry) override { return std::nullopt; }
+        std::optional<model::Problem> add_unit_row(const model::UnitRow& row) override {
+            rows.push_back(std::string(row.candidate) + " " + std::to_string(row.unit) + " " +
+                           std::string(row.series) + " " + std::to_string(row.line));
+            if (row.candidate == "0999") {
+                return model::Problem{"candidate_number", "no entry " + std::to_string(row.line), ""};
+            }
+            return std::nullopt;
+        }
+        void add_unit_rows(std::span<const model::UnitRow> batch,
+                           std::vector<model::RowProblem>& problems) override {
+            ++batches;
+            model::FactSink::add_unit_rows(batch, problems);
+        }
+    } sink;
+    std::vector<diag::Diagnostic> problems;
+    try {
+        store.load_current(rules, sink);
+        FAIL("no failure");
+    } catch (const diag::Failure& failure) {
+        problems = failure.diagnostics().recorded();
+    }
+    REQUIRE(sink.rows.size() == k_rows);
+    CHECK(sink.batches >= k_rows / 1024);
+    for (int i = 0; i < k_rows; ++i) {
+        const std::string series = "June " + std::to_string(1000 + i) + std::string(static_cast<std::size_t>(i % 200), 'x');
+        const std::string expected = std::string(i % 7 == 0 ? "0999" : "0042") + " " +
+                                     std::to_string(1 + i % 3) + " " + series + " " + std::to_string(2 + i);
+        if (sink.rows[static_cast<std::size_t>(i)] != expected) {
+            CHECK(sink.rows[static_cast<std::size_t>(i)] == expected);
+            break;
+        }
+    }
+    REQUIRE(problems.size() == diag::Diagnostics::k_limit); // the first ones, in row order
+    for (std::size_t p = 0; p < problems.size(); ++p) {
+        CHECK(problems[p].file == "u.csv");
+        CHECK(problems[p].line == static_cast<long>(2 + 7 * p));
+    }
+}
+
+TEST_CASE("a damaged unit row code found by the reader thread is a failure, not a crash") {
+    TempDir dir;
+    auto rules = make_rules();
+    auto store = Store::open(dir.file("q.db"), OpenMode::create_if_missing);
+    import_sample(store, rules, "2025-01-10T06:00:00", std::string(64, 'a'));
+    store.run_sql_for_tests("UPDATE unit_rows SET status = 99 WHERE line = 3");
+    RecordingSink sink;
+    diag::ExitStatus status{};
+    CHECK(failure_text([&] { store.load_current(rules, sink); }, &status).find("is not a qualcheck store") !=
+          std::string::npos);
+    CHECK(status == diag::ExitStatus::io_failure);
+}
