@@ -45,8 +45,12 @@ Setup prepare(const CommonOptions& options);
 util::Date resolve_today(const std::string& text);
 
 /// The output format: --format when given, else table on a terminal and csv otherwise.
-/// `excel` (--excel) is csv made for Excel: it starts `out` with a byte order mark.
-report::Format resolve_format(const std::string& text, report::Output& out);
+/// `excel` (--excel) is csv made for Excel: it starts `out` with a byte order mark. `xlsx`
+/// only where the caller can write a `workbook`, and only to a file (-o FILE).
+report::Format resolve_format(const std::string& text, report::Output& out, bool workbook = false);
+
+/// Refuses --format xlsx without -o FILE (a workbook is not for a terminal or a pipe).
+void require_file_for_workbook(const CommonOptions& options);
 
 /// Adds --excel, which sets `format` to "excel" (CSV for Excel; it wins over --format).
 CLI::Option* add_excel_option(CLI::App& app, std::string& format);

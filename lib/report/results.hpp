@@ -18,7 +18,8 @@
 
 namespace qc::report {
 
-enum class Format { table, csv, json };
+/// Output formats; xlsx is a workbook written to a file (report/workbook.hpp).
+enum class Format { table, csv, json, xlsx };
 
 /// One entry's line of output. Views must stay valid until the writer's next call.
 struct ResultRow {
