@@ -35,9 +35,9 @@ int run_check_on_store(const CheckOptions& o) {
     CurrentData data = load_current_data(store, setup.rules, book);
 
     report::Output out(o.common.output);
-    const report::Format format = resolve_format(o.common.format, out);
-    auto writer = report::make_result_writer(format, out, {setup.today, setup.current},
-                                             {use_colour(out)});
+    const report::Format format = resolve_format(o.common.format, out, true);
+    auto writer = make_writer(format, out, setup, "Results", "qualcheck check",
+                              data.import.at, {use_colour(out)});
     ResultKeeper keeper(writer.get());
     std::string units_file;
     for (const store::ImportedFile& file : data.import.files) {
@@ -72,9 +72,8 @@ int run_check(const CheckOptions& o) {
     }
 
     report::Output out(o.common.output);
-    const report::Format format = resolve_format(o.common.format, out);
-    auto writer = report::make_result_writer(format, out, {setup.today, setup.current},
-                                             {use_colour(out)});
+    const report::Format format = resolve_format(o.common.format, out, true);
+    auto writer = make_writer(format, out, setup, "Results", "qualcheck check", {}, {use_colour(out)});
     const auto notes = notes_by_entry(book, o.inputs.units);
     const report::Tally tally =
         judge_all(book, setup.current, notes, *writer, format == report::Format::json, {}, {});

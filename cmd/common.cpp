@@ -58,6 +58,23 @@ CLI::Option* add_excel_option(CLI::App& app, std::string& format) {
         "CSV to open in Excel by double-click: UTF-8 byte order mark, CRLF, numbers such as 0042 kept as text");
 }
 
+report::WorkbookAbout workbook_about(const Setup& setup, std::string title, std::string imported_at) {
+    return {std::move(title),        setup.config.centre_name, setup.config.centre_number,
+            setup.today,             setup.current,            std::move(imported_at),
+            report::utc_now(),       report::rules_lines(setup.rules)};
+}
+
+std::unique_ptr<report::ResultWriter> make_writer(report::Format format, report::Output& out,
+                                                  const Setup& setup, std::string_view sheet,
+                                                  std::string title, std::string imported_at,
+                                                  report::TableStyle style) {
+    if (format == report::Format::xlsx) {
+        return report::make_workbook_result_writer(
+            out, sheet, workbook_about(setup, std::move(title), std::move(imported_at)));
+    }
+    return report::make_result_writer(format, out, {setup.today, setup.current}, style);
+}
+
 void require_file_for_workbook(const CommonOptions& options) {
     if (options.format == "xlsx" && (options.output.empty() || options.output == "-")) {
         throw Failure(ExitStatus::bad_input,

@@ -133,8 +133,10 @@ std::vector<report::SuiteCounts> suite_counts(const std::vector<report::EntryLin
 }
 
 void write_lines(const std::vector<report::EntryLine>& lines, report::Format format,
-                 report::Output& out, const Setup& setup) {
-    auto writer = report::make_result_writer(format, out, {setup.today, setup.current}, {false});
+                 report::Output& out, const Setup& setup, std::string_view sheet,
+                 const std::string& imported_at) {
+    auto writer = make_writer(format, out, setup, sheet,
+                              fmt::format("qualcheck report {}", sheet), imported_at);
     for (const report::EntryLine& line : lines) {
         writer->row(report::result_row(line));
     }
@@ -156,7 +158,8 @@ std::vector<report::EntryLine> lines_for(const ReportOptions& o, const Setup& se
 
 // CSV or JSON from the store: rows are written as they are read, never all held.
 void stream_at_risk(store::Store& store, const Setup& setup, report::Format format, report::Output& out) {
-    auto writer = report::make_result_writer(format, out, {setup.today, setup.current}, {false});
+    auto writer = make_writer(format, out, setup, "At risk", "qualcheck report at-risk",
+                              store.last_import()->at);
     for_each_latest_at_risk(store, setup,
                             [&](const report::EntryLine& line) { writer->row(report::result_row(line)); });
     writer->finish();
@@ -173,7 +176,7 @@ int run_at_risk(const ReportOptions& o) {
         store = open_store(o.common, setup, store::OpenMode::must_exist);
     }
     report::Output out(o.common.output);
-    const report::Format format = resolve_format(o.common.format, out);
+    const report::Format format = resolve_format(o.common.format, out, true);
     if (store && format != report::Format::table) {
         stream_at_risk(*store, setup, format, out);
         out.close();
@@ -185,7 +188,7 @@ int run_at_risk(const ReportOptions& o) {
     if (format == report::Format::table) {
         out.write(report::render_at_risk_table(lines, setup.current, use_colour(out)));
     } else {
-        write_lines(lines, format, out, setup);
+        write_lines(lines, format, out, setup, "At risk", {});
     }
     out.close();
     return 0;
@@ -204,13 +207,16 @@ int run_summary(const ReportOptions& o) {
         out.close();
         return 0;
     }
-    const report::Format format = resolve_format(o.common.format, out);
-    if (format == report::Format::table) {
+    const report::Format format = resolve_format(o.common.format, out, true);
+    if (format == report::Format::xlsx) {
+        report::write_summary_workbook(
+            view, workbook_about(setup, "qualcheck report summary", view.imported_at), out);
+    } else if (format == report::Format::table) {
         out.write(report::render_summary_table(view, use_colour(out)));
     } else if (format == report::Format::json) {
         out.write(report::render_summary_json(view));
     } else {
-        write_lines(view.entries, format, out, setup);
+        write_lines(view.entries, format, out, setup, "Entries", view.imported_at);
     }
     out.close();
     return 0;

@@ -80,24 +80,8 @@ public:
 
     void row(const ResultRow& r) override {
         m_line.clear();
-        const engine::EntryResult& e = r.result;
-        const std::string ecd = r.ecd.label();
-        const std::string labels = reason_labels(e);
-        const std::string codes = reason_codes(e);
-        std::string notes;
-        for (const std::string& note : r.notes) {
-            notes += notes.empty() ? "" : "; ";
-            notes += note;
-        }
-        const std::string required = std::to_string(e.glh_required);
-        const std::string counted = std::to_string(e.glh_counted);
-        const std::string achieved = std::to_string(e.glh_achieved);
-        const std::string points = points_cell(r.points);
-        const std::string_view cells[] = {
-            r.centre, r.candidate, r.surname, r.forename, r.qualification_code,
-            r.qualification_title, ecd, model::info(e.status).code, yes_no(e.at_risk),
-            yes_no(e.acknowledged), main_label(e), labels, codes, required, counted, achieved,
-            notes, r.pathways, r.suggestion, points, r.predicted_grade};
+        result_cells(r, m_cells);
+        const auto& cells = m_cells;
         for (std::size_t i = 0; i < std::size(cells); ++i) {
             if (i > 0) {
                 m_line.push_back(',');
@@ -118,9 +102,27 @@ public:
 private:
     Output& m_out;
     std::string m_line;
+    ResultCells m_cells;
 };
 
 } // namespace
+
+void result_cells(const ResultRow& r, ResultCells& cells) {
+    const engine::EntryResult& e = r.result;
+    std::string notes;
+    for (const std::string& note : r.notes) {
+        notes += notes.empty() ? "" : "; ";
+        notes += note;
+    }
+    cells = {std::string(r.centre), std::string(r.candidate), std::string(r.surname),
+             std::string(r.forename), std::string(r.qualification_code),
+             std::string(r.qualification_title), r.ecd.label(),
+             std::string(model::info(e.status).code), std::string(yes_no(e.at_risk)),
+             std::string(yes_no(e.acknowledged)), std::string(main_label(e)), reason_labels(e),
+             reason_codes(e), std::to_string(e.glh_required), std::to_string(e.glh_counted),
+             std::to_string(e.glh_achieved), std::move(notes), std::string(r.pathways),
+             std::string(r.suggestion), points_cell(r.points), std::string(r.predicted_grade)};
+}
 
 std::unique_ptr<ResultWriter> make_json_writer(Output& out, const RunInfo& run);
 

@@ -67,6 +67,10 @@ struct Tally {
 /// points, predicted_grade.
 const std::vector<std::string_view>& csv_columns();
 
+/// The cells of one result row, in csv_columns() order, before any CSV quoting.
+using ResultCells = std::array<std::string, 21>;
+void result_cells(const ResultRow& row, ResultCells& cells);
+
 /// The `points` cell: the number, or empty when not graded (-1).
 std::string points_cell(int points);
 

@@ -18,7 +18,7 @@ cp -r "$root/examples/." "$work/"
 cd "$work" || exit 1
 failed=0
 fail() { echo "FAIL: $*"; failed=1; }
-qc() { "$qualcheck" "$@" --today 2027-03-10; local rc=$?; [ $rc = 0 ] || [ $rc = 1 ] || fail "qualcheck $* exited $rc"; }
+qc() { "$qualcheck" "$@" --rules rules --today 2027-03-10; local rc=$?; [ $rc = 0 ] || [ $rc = 1 ] || fail "qualcheck $* exited $rc"; }
 
 # A name that a spreadsheet would run as a formula: the workbook keeps it as text.
 sed -i 's|^61234,0007,Ahmed,|61234,0007,"=HYPERLINK(""http://example.invalid"")",|' candidates.csv
