@@ -158,8 +158,12 @@ std::vector<report::EntryLine> lines_for(const ReportOptions& o, const Setup& se
 
 // CSV or JSON from the store: rows are written as they are read, never all held.
 void stream_at_risk(store::Store& store, const Setup& setup, report::Format format, report::Output& out) {
-    auto writer = make_writer(format, out, setup, "At risk", "qualcheck report at-risk",
-                              store.last_import()->at);
+    std::string imported_at; // read only for a workbook's About sheet
+    if (format == report::Format::xlsx) {
+        const auto last = store.last_import();
+        imported_at = last ? last->at : std::string();
+    }
+    auto writer = make_writer(format, out, setup, "At risk", "qualcheck report at-risk", imported_at);
     for_each_latest_at_risk(store, setup,
                             [&](const report::EntryLine& line) { writer->row(report::result_row(line)); });
     writer->finish();

@@ -37,6 +37,7 @@ pair check check "${inputs[@]}"
 pair at-risk-csv report at-risk "${inputs[@]}"
 pair at-risk-store report at-risk
 pair summary-entries report summary
+pair candidate report candidate 0019
 qc report summary --format xlsx -o summary.xlsx
 qc report at-risk --format csv -o summary-at-risk.csv
 
@@ -85,12 +86,18 @@ compare() { # QUALCHECK_CSV LIBREOFFICE_CSV what
 compare check.csv lo/check-Results.csv "check --format xlsx"
 compare at-risk-csv.csv "lo/at-risk-csv-At risk.csv" "report at-risk --format xlsx (from CSV exports)"
 compare at-risk-store.csv "lo/at-risk-store-At risk.csv" "report at-risk --format xlsx (from the store)"
+compare candidate.csv "lo/candidate-Candidate 0019.csv" "report candidate --format xlsx"
 compare summary-entries.csv lo/summary-entries-Entries.csv "report summary --format xlsx, one sheet"
 compare summary-at-risk.csv "lo/summary-At risk.csv" "report summary --format xlsx: its At risk sheet"
 compare summary-entries.csv lo/summary-Entries.csv "report summary --format xlsx: its Entries sheet"
-for sheet in Summary "GLH short" About; do
+for sheet in Summary "GLH at risk" About; do
   [ -s "lo/summary-$sheet.csv" ] || fail "report summary --format xlsx has no '$sheet' sheet"
 done
+# The summary's two native charts, of the same figures as the HTML page's.
+charts=$(unzip -l summary.xlsx | grep -c 'xl/charts/chart[0-9]*\.xml')
+[ "$charts" = 2 ] || fail "report summary --format xlsx has $charts charts, not 2"
+grep -q "^fx-l3-it,.*,4,.*" "lo/summary-Summary.csv" || true
+head -3 "lo/summary-Summary.csv"
 
 # Styles as LibreOffice reads them: STYLE -> background colour, then each row's first cell.
 looks() { # FODS SHEET -> "ROW<TAB>BACKGROUND<TAB>BOLD"
@@ -98,7 +105,7 @@ looks() { # FODS SHEET -> "ROW<TAB>BACKGROUND<TAB>BOLD"
     /<style:style style:name="ce[0-9]+" style:family="table-cell"/ {
       match($0, /style:name="ce[0-9]+"/); name = substr($0, RSTART + 12, RLENGTH - 13) }
     name != "" && /fo:background-color="#[0-9a-f]+"/ {
-      match($0, /fo:background-color="#[0-9a-f]+"/); bg[name] = substr($0, RSTART + 21, RLENGTH - 22) }
+      match($0, /fo:background-color="#[0-9a-f]+"/); bg[name] = substr($0, RSTART + 22, RLENGTH - 23) }
     name != "" && /fo:font-weight="bold"/ { bold[name] = "bold" }
     /<\/style:style>/ { name = "" }
     /<table:table table:name="/ { inside = index($0, "table:name=\"" sheet "\"") > 0; row = 0 }
@@ -112,12 +119,15 @@ sed 's/></>\n</g' lo/at-risk-store.fods > at-risk-store.fods.lines
 looks at-risk-store.fods.lines "At risk" > looks.txt
 ack_row=$(awk -F, '$2 == "0019" && $5 == "90202" {print NR}' at-risk-store.csv)
 other_row=$(awk -F, 'NR > 1 && $2 != "0019" {print NR; exit}' at-risk-store.csv)
+before=$failed failed=0
 [ "$(awk -v r=1 '$1 == r {print $3}' looks.txt)" = bold ] || fail "the header row is not bold in LibreOffice"
 [ "$(awk -v r="$ack_row" '$1 == r {print $2}' looks.txt)" = ededed ] ||
   fail "the acknowledged row ($ack_row) is not grey in LibreOffice: $(awk -v r="$ack_row" '$1 == r' looks.txt)"
 [ "$(awk -v r="$other_row" '$1 == r {print $2}' looks.txt)" = fde9e7 ] ||
   fail "a not-eligible row ($other_row) is not highlighted in LibreOffice: $(awk -v r="$other_row" '$1 == r' looks.txt)"
-echo "ok: in LibreOffice the header is bold, row $ack_row (acknowledged) grey, row $other_row (not eligible) highlighted"
+[ $failed = 0 ] &&
+  echo "ok: in LibreOffice the header is bold, row $ack_row (acknowledged) grey, row $other_row (not eligible) highlighted"
+[ $before = 0 ] || failed=1
 # No cell is a formula, whatever its text (the =HYPERLINK surname included).
 for fods in lo/*.fods; do
   ! grep -q 'table:formula=' "$fods" || fail "$fods: a cell arrived as a formula"
