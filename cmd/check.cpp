@@ -1,5 +1,6 @@
 #include "check.hpp"
 
+#include "assess/cells.hpp"
 #include "diag/failure.hpp"
 #include "help.hpp"
 #include "stored.hpp"
@@ -26,6 +27,13 @@ void register_check(CLI::App& app, CheckOptions& o) {
 
 namespace {
 
+// JSON writes every reason's evidence, the units and the pathways: assess in full for it.
+assess::Context context_for(const Setup& setup, report::Format format,
+                            const std::vector<std::vector<std::string>>& notes) {
+    return {setup.current,
+            format == report::Format::json ? assess::Depth::explained : assess::Depth::row, &notes};
+}
+
 // With no exports named, `check` judges the store's current data (with the centre's
 // statements applied) and keeps the run's results for `report changes` and `report at-risk`.
 int run_check_on_store(const CheckOptions& o) {
@@ -43,9 +51,10 @@ int run_check_on_store(const CheckOptions& o) {
     for (const store::ImportedFile& file : data.import.files) {
         units_file = file.role == "units" ? file.name : units_file;
     }
-    const report::Tally tally = judge_all(
-        book, setup.current, notes_by_entry(book, units_file), keeper, format == report::Format::json,
-        [&](std::size_t i) { return static_cast<bool>(data.acknowledged[i]); }, {});
+    const auto notes = assess::notes_by_entry(book, units_file);
+    const report::Tally tally =
+        judge_all(book, context_for(setup, format, notes), keeper,
+                  [&](std::size_t i) { return static_cast<bool>(data.acknowledged[i]); });
     store.save_results(data.import.id, util::to_iso(setup.today), keeper.results());
     out.close();
     return tally.alerting() > 0 ? static_cast<int>(diag::ExitStatus::at_risk) : 0;
@@ -74,9 +83,8 @@ int run_check(const CheckOptions& o) {
     report::Output out(o.common.output);
     const report::Format format = resolve_format(o.common.format, out, true);
     auto writer = make_writer(format, out, setup, "Results", "qualcheck check", {}, {use_colour(out)});
-    const auto notes = notes_by_entry(book, o.inputs.units);
-    const report::Tally tally =
-        judge_all(book, setup.current, notes, *writer, format == report::Format::json, {}, {});
+    const auto notes = assess::notes_by_entry(book, o.inputs.units);
+    const report::Tally tally = judge_all(book, context_for(setup, format, notes), *writer, {});
     out.close();
     return tally.alerting() > 0 ? static_cast<int>(diag::ExitStatus::at_risk) : 0;
 }

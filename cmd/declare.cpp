@@ -116,8 +116,8 @@ std::string risk_words(const store::StoredResult& result, const Setup& setup) {
     if (result.result_status == model::ResultStatus::withdrawn) {
         return "withdrawn";
     }
-    const bool at_risk = result.result_status == model::ResultStatus::not_eligible &&
-                         result.ecd_year == setup.current.year;
+    const bool at_risk =
+        engine::at_risk(result.result_status, model::Series{result.ecd_year}, setup.current);
     return fmt::format("{} for {}", at_risk ? "at risk" : "not at risk", setup.current.label());
 }
 
@@ -287,12 +287,12 @@ int submit_checkpoint_2(const DeclareOptions& o, Setup& setup, const store::Acto
                                   blocking, blocking == 1 ? "y" : "ies", setup.current.label(),
                                   blocking == 1 ? "has" : "have"),
                       {}, {}});
-        for (const report::ReadinessLine& entry : view.due) {
-            if (!entry.blockers.empty() && !entry.line.result.acknowledged) {
+        for (const assess::Assessment& entry : view.due) {
+            if (!entry.blockers.empty() && !entry.result.acknowledged) {
                 problems.add({{}, 0, 0,
-                              fmt::format("  {} {} ({}): {}", entry.line.candidate,
-                                          entry.line.qualification_code,
-                                          report::display_name(entry.line.surname, entry.line.forename),
+                              fmt::format("  {} {} ({}): {}", entry.candidate,
+                                          entry.qualification_code,
+                                          report::display_name(entry.surname, entry.forename),
                                           fmt::join(entry.blockers, "; ")),
                               {}, {}});
             }

@@ -1,17 +1,11 @@
 #include "evaluate.hpp"
 
-#include "engine/grade.hpp"
-
 #include "csvio/exports.hpp"
 #include "diag/failure.hpp"
-#include "report/beyond.hpp"
-#include "util/pipeline.hpp"
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <filesystem>
-#include <thread>
 
 namespace qc::cmd {
 
@@ -54,132 +48,15 @@ void read_exports(const CsvInputs& inputs, const std::string& centre, const mode
     }
 }
 
-std::vector<std::vector<std::string>> notes_by_entry(const engine::EntryBook& book,
-                                                     const std::string& units_file) {
-    std::vector<std::vector<std::string>> notes(book.size());
-    const std::string file = units_file.empty() || units_file == "-" ? "units" : units_file;
-    for (const engine::Note& note : book.notes()) {
-        const model::Qualification& qualification = *book.entry(note.entry).qualification;
-        std::string where = note.line > 0 ? fmt::format(" ({} line {})", file, note.line) : "";
-        notes[note.entry].push_back(
-            note.kind == engine::NoteKind::unit_not_in_suite
-                ? fmt::format("unit {}{} is not a unit of {}; not counted", note.unit, where,
-                              qualification.suite->id)
-                : fmt::format("unit {}{} is not part of {}; not counted", note.unit, where,
-                              qualification.code));
-    }
-    return notes;
-}
-
-EntryExtras extras_of(const engine::EntryBook& book, std::size_t i,
-                      const engine::EntryResult& result, model::Series current) {
-    const model::Entry& entry = book.entry(i);
-    const engine::EntryFacts facts = book.facts(i);
-    EntryExtras extras;
-    if (!entry.qualification->pathways.empty()) {
-        extras.pathways = report::pathways_cell(engine::pathway_standing(entry, facts));
-    }
-    // A suite of one size has nothing to move down or top up to.
-    if (entry.qualification->suite->qualifications.size() > 1) {
-        extras.options = engine::options_for(entry, facts, current);
-        extras.suggestion =
-            report::suggestion_text(engine::suggest(entry, result, extras.options), result);
-    }
-    extras.transferred_units = engine::transferred_units(entry, facts);
-    return extras;
-}
-
-report::EntryLine entry_line_of(const engine::EntryBook& book, std::size_t i,
-                                const engine::EntryResult& result, const EntryExtras& extras) {
-    const model::Entry& e = book.entry(i);
-    return report::EntryLine{e.centre, e.candidate, e.surname, e.forename, e.qualification->code,
-                             e.qualification->title, e.qualification->suite->id, e.ecd, result,
-                             extras.pathways, extras.suggestion, extras.transferred_units};
-}
-
-namespace {
-
-// One entry judged, with everything written with it; prepared on a worker thread.
-struct Judged {
-    engine::EntryResult result;
-    bool kept = false;
-    EntryExtras extras;
-    engine::GradePrediction grade;
-    engine::Explanation why;
-};
-
-// Entries per chunk of the judging pipeline: large enough that a chunk's thread start is
-// nothing beside its work, small enough that the first output comes at once.
-constexpr std::size_t k_chunk = 2048;
-
-std::size_t judging_workers() {
-    const unsigned cores = std::thread::hardware_concurrency();
-    return std::clamp<std::size_t>(cores, 1, 4);
-}
-
-} // namespace
-
-report::Tally judge_all(const engine::EntryBook& book, model::Series current,
-                        const std::vector<std::vector<std::string>>& notes,
-                        report::ResultWriter& writer, bool explain,
-                        const std::function<bool(std::size_t)>& acknowledged,
-                        const ResultFilter& keep) {
-    // Judging, grading and the extras run on worker threads, chunk by chunk; the results are
-    // tallied and written here, in file order, as each chunk is ready. Everything a worker
-    // reads (the book, the rules, `acknowledged`, `keep`) is only read while they run.
-    const std::size_t workers = judging_workers();
-    std::vector<std::vector<Judged>> slots(util::pipeline_slots(workers));
-    auto prepare = [&](std::size_t begin, std::size_t end, std::size_t slot) {
-        std::vector<Judged>& judged = slots[slot];
-        judged.resize(end - begin);
-        engine::Grader grader;
-        for (std::size_t i = begin; i < end; ++i) {
-            Judged& j = judged[i - begin];
-            const model::Entry& entry = book.entry(i);
-            j.result = engine::judge(entry, book.facts(i), current, acknowledged && acknowledged(i));
-            j.kept = !keep || keep(j.result);
-            if (!j.kept) {
-                continue;
-            }
-            j.grade = grader.predict(entry, book.facts(i));
-            j.extras = extras_of(book, i, j.result, current);
-            if (explain) {
-                j.why = engine::explain(book, i, j.result);
-            }
-        }
-    };
+report::Tally judge_all(const engine::EntryBook& book, const assess::Context& context,
+                        report::ResultWriter& writer,
+                        const std::function<bool(std::size_t)>& acknowledged) {
     report::Tally tally;
-    report::ResultRow row;
-    auto consume = [&](std::size_t begin, std::size_t end, std::size_t slot) {
-        for (std::size_t i = begin; i < end; ++i) {
-            const Judged& j = slots[slot][i - begin];
-            tally.add(j.result);
-            if (!j.kept) {
-                continue;
-            }
-            const model::Entry& entry = book.entry(i);
-            row.result = j.result;
-            row.centre = entry.centre;
-            row.candidate = entry.candidate;
-            row.surname = entry.surname;
-            row.forename = entry.forename;
-            row.qualification_code = entry.qualification->code;
-            row.qualification_title = entry.qualification->title;
-            row.suite_id = entry.qualification->suite->id;
-            row.ecd = entry.ecd;
-            row.notes = i < notes.size() ? notes[i] : std::vector<std::string>{};
-            row.points = j.grade.graded ? j.grade.points : -1;
-            row.predicted_grade = j.grade.predicted_grade();
-            row.grading = &j.grade;
-            row.pathways = j.extras.pathways;
-            row.suggestion = j.extras.suggestion;
-            row.transferred_units = j.extras.transferred_units;
-            row.options = explain ? &j.extras.options : nullptr;
-            row.why = explain ? &j.why : nullptr;
-            writer.row(row);
-        }
-    };
-    util::run_ordered(book.size(), k_chunk, workers, prepare, consume);
+    assess::assess_all(book, context, acknowledged,
+                       [&](std::size_t, const assess::Assessment& record) {
+                           tally.add(record.result);
+                           writer.row(record);
+                       });
     writer.finish();
     return tally;
 }

@@ -4,9 +4,7 @@
 
 #include "common.hpp"
 #include "engine/book.hpp"
-#include "engine/judge.hpp"
-#include "engine/options.hpp"
-#include "report/views.hpp"
+#include "assess/assessment.hpp"
 #include "progress.hpp"
 #include "report/results.hpp"
 
@@ -32,35 +30,10 @@ void reserve_for(const std::string& candidates, engine::EntryBook& book);
 void read_exports(const CsvInputs& inputs, const std::string& centre, const model::RuleBook& rules,
                   engine::EntryBook& book, ProgressDisplay* progress = nullptr);
 
-/// The notes of each entry, as sentences, indexed by entry.
-std::vector<std::vector<std::string>> notes_by_entry(const engine::EntryBook& book,
-                                                     const std::string& units_file);
-
-/// What qualcheck adds to a result beyond the contract's columns.
-struct EntryExtras {
-    std::string pathways;   ///< the `pathways` cell
-    std::string suggestion; ///< the `suggestion` cell
-    engine::Options options;
-    int transferred_units = 0;
-};
-
-/// The extras of entry `i`, judged as `result`.
-EntryExtras extras_of(const engine::EntryBook& book, std::size_t i,
-                      const engine::EntryResult& result, model::Series current);
-
-/// An entry's result as a view line, with its extras.
-report::EntryLine entry_line_of(const engine::EntryBook& book, std::size_t i,
-                                const engine::EntryResult& result, const EntryExtras& extras);
-
-/// Which results to write.
-using ResultFilter = std::function<bool(const engine::EntryResult&)>;
-
-/// Judges every entry in file order and writes those the filter keeps. `acknowledged` says
-/// whether an entry has been acknowledged (may be empty). Returns the tally of all entries.
-report::Tally judge_all(const engine::EntryBook& book, model::Series current,
-                        const std::vector<std::vector<std::string>>& notes,
-                        report::ResultWriter& writer, bool explain,
-                        const std::function<bool(std::size_t)>& acknowledged,
-                        const ResultFilter& keep);
+/// Assesses every entry (assess::assess_all) and writes each in file order. `acknowledged`
+/// says whether an entry has been acknowledged (may be empty). Returns the tally.
+report::Tally judge_all(const engine::EntryBook& book, const assess::Context& context,
+                        report::ResultWriter& writer,
+                        const std::function<bool(std::size_t)>& acknowledged);
 
 } // namespace qc::cmd

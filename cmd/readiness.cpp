@@ -1,6 +1,6 @@
 #include "readiness.hpp"
 
-#include "engine/judge.hpp"
+#include "assess/readiness.hpp"
 #include "moderation/moderation.hpp"
 #include "stored.hpp"
 
@@ -9,58 +9,13 @@
 #include <algorithm>
 #include <map>
 #include <optional>
-#include <set>
 
 namespace qc::cmd {
 
 namespace {
 
-using model::UnitStatus;
-
-// The awarding body wants examined units achieved or entered and moderated units achieved
-// or claimed; any other status (absent, RIA) needs the exams officer's attention first.
-bool unit_ready(model::Assessment assessment, UnitStatus status) {
-    if (status == UnitStatus::result_achieved) {
-        return true;
-    }
-    if (assessment == model::Assessment::examined) {
-        return status == UnitStatus::entry_received;
-    }
-    return status == UnitStatus::claim_submitted || status == UnitStatus::claim_sampled;
-}
-
 // Per suite, why its final moderation visit is not booked (moderation::final_visit_blocker).
 using VisitBlockers = std::map<const model::Suite*, std::optional<std::string>>;
-
-std::vector<std::string> blockers_of(const engine::EntryBook& book, std::size_t index,
-                                     const engine::EntryResult& result,
-                                     const VisitBlockers& visit_blockers) {
-    const engine::Explanation why = engine::explain(book, index, result);
-    std::vector<std::string> blockers;
-    std::set<int> named; // units a reason already names are not listed twice
-    for (const engine::ReasonDetail& detail : why.reasons) {
-        blockers.push_back(detail.text);
-        named.insert(detail.units.begin(), detail.units.end());
-    }
-    for (const engine::UnitLine& line : why.units) {
-        const model::Unit& unit = *line.unit;
-        if (!line.in_qualification || !line.state.has_row() || named.contains(unit.number) ||
-            unit_ready(unit.assessment, line.state.status())) {
-            continue;
-        }
-        const bool examined = unit.assessment == model::Assessment::examined;
-        blockers.push_back(fmt::format("{} unit {}: {}, not {}", model::info(unit.assessment).code,
-                                       unit.number, model::info(line.state.status()).label,
-                                       examined ? "achieved or entered" : "achieved or claimed"));
-    }
-    const model::Qualification& qualification = *book.entry(index).qualification;
-    if (qualification.has_moderated_unit()) {
-        if (const auto& visit = visit_blockers.at(qualification.suite); visit) {
-            blockers.push_back(*visit);
-        }
-    }
-    return blockers;
-}
 
 VisitBlockers visit_blockers(store::Store& store, const Setup& setup, int academic_year) {
     const std::vector<model::Visit> visits = store.load_visits(setup.rules);
@@ -126,12 +81,10 @@ report::CheckpointView build_checkpoint(store::Store& store, const Setup& setup)
         if (e.ecd != setup.current || e.status == model::EntryStatus::withdrawn) {
             continue;
         }
-        const engine::EntryResult result =
-            engine::judge(e, book.facts(i), setup.current, data.acknowledged[i]);
-        report::EntryLine line{e.centre, e.candidate, e.surname, e.forename,
-                               e.qualification->code, e.qualification->title,
-                               e.qualification->suite->id, e.ecd, result};
-        view.due.push_back({std::move(line), blockers_of(book, i, result, booked)});
+        assess::Assessment record = assess::assess(
+            book, i, {setup.current, assess::Depth::explained}, data.acknowledged[i]);
+        record.blockers = assess::readiness_blockers(record, booked.at(e.qualification->suite));
+        view.due.push_back(std::move(record));
     }
     return view;
 }

@@ -3,6 +3,8 @@
 #include "diag/failure.hpp"
 #include "help.hpp"
 #include "report/html.hpp"
+#include "assess/stored.hpp"
+#include "evaluate.hpp"
 #include "stored.hpp"
 
 #include <fmt/format.h>
@@ -114,11 +116,11 @@ void register_view(CLI::App& parent, const ViewHelp& help, ReportOptions& o) {
 }
 
 // Entries in suite order of the rules, so that the counts read like the rules folder.
-std::vector<report::SuiteCounts> suite_counts(const std::vector<report::EntryLine>& lines,
+std::vector<report::SuiteCounts> suite_counts(const std::vector<assess::Assessment>& lines,
                                               const model::RuleBook& rules) {
     std::map<std::string, report::Tally> tallies;
     std::map<std::string, std::size_t> transferred;
-    for (const report::EntryLine& line : lines) {
+    for (const assess::Assessment& line : lines) {
         tallies[line.suite_id].add(line.result);
         const bool active = line.result.status != model::ResultStatus::withdrawn;
         transferred[line.suite_id] += active && line.transferred_units > 0 ? 1 : 0;
@@ -132,24 +134,24 @@ std::vector<report::SuiteCounts> suite_counts(const std::vector<report::EntryLin
     return counts;
 }
 
-void write_lines(const std::vector<report::EntryLine>& lines, report::Format format,
+void write_lines(const std::vector<assess::Assessment>& lines, report::Format format,
                  report::Output& out, const Setup& setup, std::string_view sheet,
                  const std::string& imported_at) {
     auto writer = make_writer(format, out, setup, sheet,
                               fmt::format("qualcheck report {}", sheet), imported_at);
-    for (const report::EntryLine& line : lines) {
-        writer->row(report::result_row(line));
+    for (const assess::Assessment& line : lines) {
+        writer->row(line);
     }
     writer->finish();
 }
 
-std::vector<report::EntryLine> lines_for(const ReportOptions& o, const Setup& setup,
+std::vector<assess::Assessment> lines_for(const ReportOptions& o, const Setup& setup,
                                          std::string* imported_at) {
     if (reads_csv(o)) {
         return csv_lines(o, setup);
     }
     store::Store store = open_store(o.common, setup, store::OpenMode::must_exist);
-    std::vector<report::EntryLine> lines = latest_lines(store, setup);
+    std::vector<assess::Assessment> lines = latest_lines(store, setup);
     if (imported_at != nullptr) {
         *imported_at = store.last_import()->at;
     }
@@ -165,17 +167,17 @@ void stream_at_risk(store::Store& store, const Setup& setup, report::Format form
     }
     auto writer = make_writer(format, out, setup, "At risk", "qualcheck report at-risk", imported_at);
     for_each_latest_at_risk(store, setup,
-                            [&](const report::EntryLine& line) { writer->row(report::result_row(line)); });
+                            [&](const assess::Assessment& line) { writer->row(line); });
     writer->finish();
 }
 
 int run_at_risk(const ReportOptions& o) {
     Setup setup = prepare(o.common);
-    std::vector<report::EntryLine> lines;
+    std::vector<assess::Assessment> lines;
     std::optional<store::Store> store;
     if (reads_csv(o)) {
         lines = csv_lines(o, setup);
-        std::erase_if(lines, [](const report::EntryLine& line) { return !line.result.at_risk; });
+        std::erase_if(lines, [](const assess::Assessment& line) { return !line.result.at_risk; });
     } else {
         store = open_store(o.common, setup, store::OpenMode::must_exist);
     }
@@ -238,7 +240,7 @@ int run_alert(const ReportOptions& o) {
     report::AlertView view{setup.config.alerts_to, setup.config.centre_name,
                            setup.config.centre_number, setup.current, {},
                            "qualcheck report at-risk"};
-    for_each_latest_at_risk(store, setup, [&](const report::EntryLine& line) {
+    for_each_latest_at_risk(store, setup, [&](const assess::Assessment& line) {
         if (!line.result.acknowledged) {
             view.entries.push_back(line);
         }
@@ -342,50 +344,26 @@ bool reads_csv(const ReportOptions& o) {
     return !o.inputs.candidates.empty() || !o.inputs.units.empty();
 }
 
-report::EntryLine entry_line(const store::StoredResult& s, const model::RuleBook& rules,
-                             model::Series current) {
-    report::EntryLine line{s.centre, s.candidate, s.surname, s.forename, s.qualification_code,
-                           s.qualification_title, {}, model::Series{s.ecd_year}, {}};
-    if (const model::Qualification* qualification = rules.find_qualification(s.qualification_code)) {
-        line.suite_id = qualification->suite->id;
-    }
-    engine::EntryResult& r = line.result;
-    r.status = s.result_status;
-    r.reasons = static_cast<std::uint8_t>(s.reasons);
-    // Stored runs may have been judged on another date: at risk means due in --today's series.
-    r.at_risk = s.result_status == model::ResultStatus::not_eligible && s.ecd_year == current.year;
-    r.acknowledged = s.acknowledged;
-    r.glh_required = s.glh_required;
-    r.glh_counted = s.glh_counted;
-    r.glh_achieved = s.glh_achieved;
-    line.pathways = s.pathways;
-    line.suggestion = s.suggestion;
-    line.transferred_units = s.transferred_units;
-    line.points = s.points;
-    line.predicted_grade = s.predicted_grade;
-    return line;
-}
-
-std::vector<report::EntryLine> latest_lines(store::Store& store, const Setup& setup) {
+std::vector<assess::Assessment> latest_lines(store::Store& store, const Setup& setup) {
     auto run = store.latest_run();
     if (!run) {
         throw diag::Failure(diag::ExitStatus::io_failure,
                             fmt::format("nothing imported yet in {}", store.path()),
                             "run 'qualcheck import --candidates FILE --units FILE' first");
     }
-    std::vector<report::EntryLine> lines;
+    std::vector<assess::Assessment> lines;
     for (const store::StoredResult& stored : store.run_results(run->id)) {
-        lines.push_back(entry_line(stored, setup.rules, setup.current));
+        lines.push_back(assess::from_stored(stored, setup.rules, setup.current));
     }
     return lines;
 }
 
 void for_each_latest_at_risk(store::Store& store, const Setup& setup,
-                             const std::function<void(const report::EntryLine&)>& visit) {
+                             const std::function<void(const assess::Assessment&)>& visit) {
     auto run = store.latest_run();
     const auto run_date = run ? util::parse_date(run->today).date : std::nullopt;
     if (!run_date || model::current_series(*run_date) != setup.current) {
-        for (const report::EntryLine& line : latest_lines(store, setup)) {
+        for (const assess::Assessment& line : latest_lines(store, setup)) {
             if (line.result.at_risk) {
                 visit(line);
             }
@@ -395,32 +373,24 @@ void for_each_latest_at_risk(store::Store& store, const Setup& setup,
     // Judged in --today's series: the stored at_risk is the answer, and its index finds the
     // rows without reading a million (docs/performance.md).
     store.for_each_run_result(run->id, true, [&](const store::StoredResult& stored) {
-        visit(entry_line(stored, setup.rules, setup.current));
+        visit(assess::from_stored(stored, setup.rules, setup.current));
     });
 }
 
-std::vector<report::EntryLine> latest_at_risk_lines(store::Store& store, const Setup& setup) {
-    std::vector<report::EntryLine> lines;
-    for_each_latest_at_risk(store, setup, [&](const report::EntryLine& line) { lines.push_back(line); });
+std::vector<assess::Assessment> latest_at_risk_lines(store::Store& store, const Setup& setup) {
+    std::vector<assess::Assessment> lines;
+    for_each_latest_at_risk(store, setup, [&](const assess::Assessment& line) { lines.push_back(line); });
     return lines;
 }
 
-std::vector<report::EntryLine> csv_lines(const ReportOptions& o, const Setup& setup) {
+std::vector<assess::Assessment> csv_lines(const ReportOptions& o, const Setup& setup) {
     engine::EntryBook book(setup.rules);
     ProgressDisplay progress(o.common);
     read_exports(o.inputs, default_centre(o.common, setup.config), setup.rules, book, &progress);
-    std::vector<report::EntryLine> lines;
-    engine::Grader grader;
-    for (std::size_t i = 0; i < book.size(); ++i) {
-        const engine::EntryResult result =
-            engine::judge(book.entry(i), book.facts(i), setup.current, false);
-        report::EntryLine line =
-            entry_line_of(book, i, result, extras_of(book, i, result, setup.current));
-        const engine::GradePrediction& grade = grader.predict(book.entry(i), book.facts(i));
-        line.points = grade.graded ? grade.points : -1;
-        line.predicted_grade = grade.predicted_grade();
-        lines.push_back(std::move(line));
-    }
+    std::vector<assess::Assessment> lines;
+    lines.reserve(book.size());
+    assess::assess_all(book, {setup.current, assess::Depth::row, nullptr}, {},
+                       [&](std::size_t, const assess::Assessment& record) { lines.push_back(record); });
     return lines;
 }
 

@@ -30,25 +30,21 @@ int run_report(const CLI::App& report, const ReportOptions& options);
 
 // --- shared by the views (cmd/report*.cpp) --------------------------------------------------
 
-/// A stored result as a view line, with at_risk worked out again for --today's series.
-report::EntryLine entry_line(const store::StoredResult& stored, const model::RuleBook& rules,
-                             model::Series current);
-
 /// The latest run's results (at_risk for --today), or Failure(io_failure) when nothing has
 /// been imported yet.
-std::vector<report::EntryLine> latest_lines(store::Store& store, const Setup& setup);
+std::vector<assess::Assessment> latest_lines(store::Store& store, const Setup& setup);
 
 /// Calls `visit` with each of the latest run's entries at risk for --today, in the order
 /// saved; reads only those rows when the run was judged in the same series. Failure
 /// (io_failure) when nothing has been imported yet.
 void for_each_latest_at_risk(store::Store& store, const Setup& setup,
-                             const std::function<void(const report::EntryLine&)>& visit);
+                             const std::function<void(const assess::Assessment&)>& visit);
 
 /// The same, as a list.
-std::vector<report::EntryLine> latest_at_risk_lines(store::Store& store, const Setup& setup);
+std::vector<assess::Assessment> latest_at_risk_lines(store::Store& store, const Setup& setup);
 
-/// Every entry judged from the CSV exports named with --candidates and --units.
-std::vector<report::EntryLine> csv_lines(const ReportOptions& options, const Setup& setup);
+/// Every entry assessed from the CSV exports named with --candidates and --units.
+std::vector<assess::Assessment> csv_lines(const ReportOptions& options, const Setup& setup);
 
 /// True when the view reads CSV exports rather than the store; both or neither are needed.
 bool reads_csv(const ReportOptions& options);

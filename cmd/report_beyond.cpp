@@ -50,27 +50,26 @@ int run_options_view(const ReportOptions& o) {
     read_facts(o, setup, facts);
     std::vector<report::OptionsLine> lines;
     for (std::size_t i = 0; i < facts.book.size(); ++i) {
-        const engine::EntryResult result = engine::judge(facts.book.entry(i), facts.book.facts(i),
-                                                         setup.current, facts.acknowledged[i]);
-        EntryExtras extras = extras_of(facts.book, i, result, setup.current);
-        if (extras.suggestion.empty()) {
+        assess::Assessment record = assess::assess(facts.book, i, {setup.current, assess::Depth::row},
+                                                   facts.acknowledged[i]);
+        if (record.suggestion.empty()) {
             continue;
         }
-        report::OptionsLine line{entry_line_of(facts.book, i, result, extras), {}, {},
-                                 extras.suggestion};
-        for (const model::Qualification* qualification : extras.options.met_achieved) {
+        report::OptionsLine line{{}, {}, {}, record.suggestion};
+        for (const model::Qualification* qualification : record.options.met_achieved) {
             line.met_achieved.push_back(qualification->code);
         }
-        for (const model::Qualification* qualification : extras.options.met_in_progress) {
+        for (const model::Qualification* qualification : record.options.met_in_progress) {
             line.met_in_progress.push_back(qualification->code);
         }
+        line.line = std::move(record);
         lines.push_back(std::move(line));
     }
     report::Output out(o.common.output);
     const report::Format format = resolve_format(o.common.format, out);
     out.write(format == report::Format::table  ? report::render_options_table(lines, use_colour(out))
               : format == report::Format::json ? report::render_options_json(lines, setup.today)
-                                               : report::render_options_csv(lines));
+                                               : report::render_options_csv(lines, out.excel()));
     out.close();
     return 0;
 }
@@ -92,7 +91,7 @@ int run_moderation_view(const ReportOptions& o) {
     const report::Format format = resolve_format(o.common.format, out);
     out.write(format == report::Format::table  ? report::render_moderation_table(view, use_colour(out))
               : format == report::Format::json ? report::render_moderation_json(view)
-                                               : report::render_moderation_csv(view));
+                                               : report::render_moderation_csv(view, out.excel()));
     out.close();
     return 0;
 }

@@ -2,6 +2,8 @@
 // grouping table and the rows themselves), changes (two runs) and checkpoint (readiness).
 #include "report.hpp"
 
+#include "assess/cells.hpp"
+#include "assess/stored.hpp"
 #include "csvio/exports.hpp"
 #include "engine/grade.hpp"
 #include "diag/failure.hpp"
@@ -59,34 +61,32 @@ std::string best_series(const std::vector<store::StoredUnitRow>& rows, const mod
     return best != nullptr ? best->series : std::string();
 }
 
-void add_grade(report::CandidateEntryView& view, const engine::GradePrediction& grade) {
-    view.line.points = grade.graded ? grade.points : -1;
-    view.line.predicted_grade = grade.predicted_grade();
+// The candidate view's grade, when there is grading data (and the entry is not withdrawn).
+std::optional<report::GradeView> grade_view(const engine::GradePrediction& grade) {
     if (!grade.graded && grade.problem.empty()) {
-        return; // no grading data for the suite, or withdrawn
+        return std::nullopt;
     }
-    view.grade = report::GradeView{grade.points,
-                                   std::string(grade.predicted_grade()),
-                                   std::string(grade.grade_so_far),
-                                   grade.counted_mandatory,
-                                   grade.counted_optional,
-                                   grade.not_counted,
-                                   grade.pathway != nullptr ? grade.pathway->id : std::string(),
-                                   grade.problem,
-                                   grade.complete};
+    return report::GradeView{grade.points,
+                             std::string(grade.predicted_grade()),
+                             std::string(grade.grade_so_far),
+                             grade.counted_mandatory,
+                             grade.counted_optional,
+                             grade.not_counted,
+                             grade.pathway != nullptr ? grade.pathway->id : std::string(),
+                             grade.problem,
+                             grade.complete};
 }
 
 report::CandidateEntryView candidate_entry(const engine::EntryBook& book, std::size_t i,
                                            bool acknowledged, const Setup& setup,
                                            const std::vector<store::StoredUnitRow>& rows,
-                                           std::vector<std::string> notes) {
+                                           const std::vector<std::vector<std::string>>& notes) {
     const model::Entry& e = book.entry(i);
-    const engine::EntryResult result = engine::judge(e, book.facts(i), setup.current, acknowledged);
-    const engine::Explanation why = engine::explain(book, i, result);
-    EntryExtras extras = extras_of(book, i, result, setup.current);
-    report::CandidateEntryView view{entry_line_of(book, i, result, extras), {}, {}, why.pathways,
-                                    std::move(extras.options), std::move(notes)};
-    for (const engine::UnitLine& line : why.units) {
+    assess::Assessment record =
+        assess::assess(book, i, {setup.current, assess::Depth::explained, &notes}, acknowledged);
+    report::CandidateEntryView view{{}, {}, {}, record.why.pathways, record.options, record.notes,
+                                    grade_view(record.grade)};
+    for (const engine::UnitLine& line : record.why.units) {
         // A unit from another centre shows that row's series; the others, the best own row's.
         std::string series = line.taken_at_centre.empty() ? best_series(rows, e, line.unit->number)
                                                           : line.transfer_series;
@@ -95,10 +95,10 @@ report::CandidateEntryView candidate_entry(const engine::EntryBook& book, std::s
                               line.state.status(), line.state.grade(), std::move(series),
                               line.taken_at_centre});
     }
-    for (const engine::ReasonDetail& detail : why.reasons) {
+    for (const assess::Reason& detail : record.reasons()) {
         view.needs.push_back(fmt::format("{}: {}", model::info(detail.code).label, detail.text));
     }
-    add_grade(view, engine::Grader().predict(e, book.facts(i)));
+    view.line = std::move(record);
     return view;
 }
 
@@ -131,7 +131,7 @@ void write_candidate(const ReportOptions& o, const Setup& setup,
         auto writer = make_writer(format, out, setup, "Candidate " + o.candidate,
                                   "qualcheck report candidate " + o.candidate);
         for (const report::CandidateEntryView& view : views) {
-            writer->row(report::result_row(view.line));
+            writer->row(view.line);
         }
         writer->finish();
     }
@@ -172,10 +172,10 @@ int run_candidate_view(const ReportOptions& o) {
                         o.common.centre.empty() ? "" : " at centre " + o.common.centre),
             "candidate numbers have 4 digits with their leading zeros, e.g. 0019");
     }
-    const auto notes = notes_by_entry(book, o.inputs.units);
+    const auto notes = assess::notes_by_entry(book, o.inputs.units);
     std::vector<report::CandidateEntryView> views;
     for (std::size_t i : found) {
-        views.push_back(candidate_entry(book, i, acknowledged[i], setup, rows, notes[i]));
+        views.push_back(candidate_entry(book, i, acknowledged[i], setup, rows, notes));
     }
     write_candidate(o, setup, views);
     return 0;
@@ -183,16 +183,16 @@ int run_candidate_view(const ReportOptions& o) {
 
 namespace {
 
-std::vector<report::Change> compare_runs(const std::vector<report::EntryLine>& before,
-                                         const std::vector<report::EntryLine>& now) {
-    std::map<store::EntryKey, const report::EntryLine*> was;
-    for (const report::EntryLine& line : before) {
+std::vector<report::Change> compare_runs(const std::vector<assess::Assessment>& before,
+                                         const std::vector<assess::Assessment>& now) {
+    std::map<store::EntryKey, const assess::Assessment*> was;
+    for (const assess::Assessment& line : before) {
         was[{line.centre, line.candidate, line.qualification_code}] = &line;
     }
     std::vector<report::Change> changes;
-    for (const report::EntryLine& line : now) {
+    for (const assess::Assessment& line : now) {
         auto found = was.find({line.centre, line.candidate, line.qualification_code});
-        const report::EntryLine* old = found == was.end() ? nullptr : found->second;
+        const assess::Assessment* old = found == was.end() ? nullptr : found->second;
         const bool was_at_risk = old != nullptr && old->result.at_risk;
         const std::string was_reasons = old != nullptr ? report::reason_labels(old->result) : "";
         if (line.result.at_risk && !was_at_risk) {
@@ -215,10 +215,10 @@ std::vector<report::Change> compare_runs(const std::vector<report::EntryLine>& b
     return changes;
 }
 
-std::vector<report::EntryLine> run_lines(store::Store& store, std::int64_t run, const Setup& setup) {
-    std::vector<report::EntryLine> lines;
+std::vector<assess::Assessment> run_lines(store::Store& store, std::int64_t run, const Setup& setup) {
+    std::vector<assess::Assessment> lines;
     for (const store::StoredResult& stored : store.run_results(run)) {
-        lines.push_back(entry_line(stored, setup.rules, setup.current));
+        lines.push_back(assess::from_stored(stored, setup.rules, setup.current));
     }
     return lines;
 }
@@ -236,7 +236,7 @@ int run_changes_view(const ReportOptions& o) {
         }
     }
     store::Store store = open_store(o.common, setup, store::OpenMode::must_exist);
-    const std::vector<report::EntryLine> now = latest_lines(store, setup);
+    const std::vector<assess::Assessment> now = latest_lines(store, setup);
     const auto latest = store.latest_run();
     const auto baseline = o.since.empty() ? store.previous_run(latest->id)
                                           : store.run_at_or_before(o.since);
@@ -252,7 +252,7 @@ int run_changes_view(const ReportOptions& o) {
     const report::Format format = resolve_format(o.common.format, out);
     out.write(format == report::Format::table
                   ? report::render_changes_table(changes, since, use_colour(out))
-                  : report::render_changes_csv(changes));
+                  : report::render_changes_csv(changes, out.excel()));
     out.close();
     return 0;
 }
@@ -264,7 +264,7 @@ int run_checkpoint_view(const ReportOptions& o) {
     report::Output out(o.common.output);
     const report::Format format = resolve_format(o.common.format, out);
     out.write(format == report::Format::table ? report::render_checkpoint(view, use_colour(out))
-                                              : report::render_checkpoint_csv(view));
+                                              : report::render_checkpoint_csv(view, out.excel()));
     out.close();
     return 0;
 }

@@ -1,5 +1,6 @@
 #include "stored.hpp"
 
+#include "assess/stored.hpp"
 #include "diag/failure.hpp"
 #include "evaluate.hpp"
 
@@ -55,35 +56,9 @@ std::vector<bool> apply_statements(store::Store& store, engine::EntryBook& book)
     return acknowledged;
 }
 
-namespace {
-
-void to_stored(const report::ResultRow& r, store::StoredResult& s) {
-    s.centre = r.centre;
-    s.candidate = r.candidate;
-    s.qualification_code = r.qualification_code;
-    s.surname = r.surname;
-    s.forename = r.forename;
-    s.qualification_title = r.qualification_title;
-    s.ecd_year = r.ecd.year;
-    s.result_status = r.result.status;
-    s.reasons = r.result.reasons;
-    s.at_risk = r.result.at_risk;
-    s.acknowledged = r.result.acknowledged;
-    s.glh_required = r.result.glh_required;
-    s.glh_counted = r.result.glh_counted;
-    s.glh_achieved = r.result.glh_achieved;
-    s.pathways = r.pathways;
-    s.suggestion = r.suggestion;
-    s.transferred_units = r.transferred_units;
-    s.points = r.points;
-    s.predicted_grade = r.predicted_grade;
-}
-
-} // namespace
-
-void ResultKeeper::row(const report::ResultRow& r) {
+void ResultKeeper::row(const assess::Assessment& r) {
     store::StoredResult s;
-    to_stored(r, s);
+    assess::to_stored(r, s);
     m_results.push_back(std::move(s));
     if (m_next != nullptr) {
         m_next->row(r);
@@ -96,8 +71,8 @@ void ResultKeeper::finish() {
     }
 }
 
-void ResultSaver::row(const report::ResultRow& r) {
-    to_stored(r, m_result);
+void ResultSaver::row(const assess::Assessment& r) {
+    assess::to_stored(r, m_result);
     m_run.add(m_result);
 }
 
@@ -108,8 +83,8 @@ std::int64_t save_judged(store::Store& store, const Setup& setup, std::int64_t i
                          const engine::EntryBook& book, const std::vector<bool>& acknowledged) {
     store::Store::Results run = store.begin_results(import_id, util::to_iso(setup.today));
     ResultSaver saver(run);
-    judge_all(book, setup.current, {}, saver, false,
-              [&](std::size_t i) { return static_cast<bool>(acknowledged[i]); }, {});
+    judge_all(book, {setup.current, assess::Depth::row, nullptr}, saver,
+              [&](std::size_t i) { return static_cast<bool>(acknowledged[i]); });
     return run.commit();
 }
 

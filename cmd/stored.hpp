@@ -37,7 +37,7 @@ std::vector<bool> apply_statements(store::Store& store, engine::EntryBook& book)
 class ResultKeeper final : public report::ResultWriter {
 public:
     explicit ResultKeeper(report::ResultWriter* next = nullptr) : m_next(next) {}
-    void row(const report::ResultRow& row) override;
+    void row(const assess::Assessment& record) override;
     void finish() override;
     std::vector<store::StoredResult>& results() { return m_results; }
 
@@ -50,7 +50,7 @@ private:
 class ResultSaver final : public report::ResultWriter {
 public:
     explicit ResultSaver(store::Store::Results& run) : m_run(run) {}
-    void row(const report::ResultRow& row) override;
+    void row(const assess::Assessment& record) override;
     void finish() override {}
 
 private:

@@ -131,7 +131,7 @@ EntryResult judge(const model::Entry& entry, const EntryFacts& facts, model::Ser
     }
     if (result.reasons != 0) {
         result.status = model::ResultStatus::not_eligible;
-        result.at_risk = entry.ecd == current;
+        result.at_risk = at_risk(result.status, entry.ecd, current);
     }
     return result;
 }

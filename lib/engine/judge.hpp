@@ -32,6 +32,12 @@ struct EntryResult {
     std::vector<model::ReasonCode> reason_list() const;
 };
 
+/// The at-risk rule: an entry is at risk when it will not get a result and is due in the
+/// current series.
+constexpr bool at_risk(model::ResultStatus status, model::Series ecd, model::Series current) {
+    return status == model::ResultStatus::not_eligible && ecd == current;
+}
+
 /// Judges one entry. `current` is the current series for --today; `acknowledged` comes from
 /// the centre's statements (always false when checking CSV files directly).
 EntryResult judge(const model::Entry& entry, const EntryFacts& facts, model::Series current,

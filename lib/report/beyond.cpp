@@ -2,6 +2,7 @@
 #include "report/beyond.hpp"
 
 #include "report/cells.hpp"
+#include "report/columns.hpp"
 #include "report/table.hpp"
 
 #include <fmt/format.h>
@@ -14,23 +15,6 @@ namespace {
 std::string_view plural(const std::vector<int>& units) { return units.size() == 1 ? "" : "s"; }
 
 } // namespace
-
-std::string pathways_cell(const std::vector<engine::PathwayLine>& lines) {
-    std::string out;
-    for (const engine::PathwayLine& line : lines) {
-        out += out.empty() ? "" : "; ";
-        out += line.pathway->id;
-        out += line.declared ? " (declared): " : ": ";
-        if (line.met_achieved) {
-            out += "met";
-        } else if (line.met_in_progress) {
-            out += fmt::format("awaiting {}", fmt::join(line.awaiting, ", "));
-        } else {
-            out += fmt::format("needs {}", fmt::join(line.still_needed, ", "));
-        }
-    }
-    return out;
-}
 
 std::string pathway_standing_words(const engine::PathwayLine& line) {
     if (line.met_achieved) {
@@ -47,21 +31,6 @@ std::string pathway_standing_words(const engine::PathwayLine& line) {
 std::string pathway_sentence(const engine::PathwayLine& line) {
     return fmt::format("{} ({}){}: {}", line.pathway->id, line.pathway->title,
                        line.declared ? ", declared" : "", pathway_standing_words(line));
-}
-
-std::string suggestion_text(const engine::Suggestion& suggestion, const engine::EntryResult& result) {
-    if (suggestion.kind == engine::SuggestionKind::none || suggestion.to == nullptr) {
-        return {};
-    }
-    const std::string_view move =
-        suggestion.kind == engine::SuggestionKind::move_down ? "move down" : "top up";
-    const std::string_view when = suggestion.now ? "now" : "once the units in progress are achieved";
-    if (result.status == model::ResultStatus::eligible) {
-        return fmt::format("{} to {} {} possible {}", move, suggestion.to->code, suggestion.to->title,
-                           when);
-    }
-    return fmt::format("{} to {} {} would be eligible {}", move, suggestion.to->code,
-                       suggestion.to->title, when);
 }
 
 std::string render_options_table(const std::vector<OptionsLine>& lines, bool colour) {
@@ -82,20 +51,37 @@ std::string render_options_table(const std::vector<OptionsLine>& lines, bool col
                                               lines.size() == 1 ? "y" : "ies");
 }
 
-std::string render_options_csv(const std::vector<OptionsLine>& lines) {
-    std::string out = "centre_number,candidate_number,surname,forename,qualification_code,"
-                      "result_status,at_risk,met_achieved,met_in_progress,suggestion\r\n";
-    for (const OptionsLine& option : lines) {
-        const EntryLine& line = option.line;
-        const std::string achieved = fmt::format("{}", fmt::join(option.met_achieved, ";"));
-        const std::string in_progress = fmt::format("{}", fmt::join(option.met_in_progress, ";"));
-        const std::string_view cells[] = {line.centre, line.candidate, line.surname, line.forename,
-                                          line.qualification_code, model::info(line.result.status).code,
-                                          line.result.at_risk ? "yes" : "no", achieved, in_progress,
-                                          option.suggestion};
-        append_csv_row(out, cells);
-    }
-    return out;
+namespace {
+
+using OptionsColumn = Column<OptionsLine>;
+
+void codes(const std::vector<std::string>& list, std::string& out) {
+    out = fmt::format("{}", fmt::join(list, ";"));
+}
+
+// The options CSV's columns.
+const OptionsColumn k_options_columns[] = {
+    {"centre_number", CellType::identifier, [](const OptionsLine& l, std::string& o) { o = l.line.centre; }},
+    {"candidate_number", CellType::identifier,
+     [](const OptionsLine& l, std::string& o) { o = l.line.candidate; }},
+    {"surname", CellType::text, [](const OptionsLine& l, std::string& o) { o = l.line.surname; }},
+    {"forename", CellType::text, [](const OptionsLine& l, std::string& o) { o = l.line.forename; }},
+    {"qualification_code", CellType::identifier,
+     [](const OptionsLine& l, std::string& o) { o = l.line.qualification_code; }},
+    {"result_status", CellType::text,
+     [](const OptionsLine& l, std::string& o) { o = model::info(l.line.result.status).code; }},
+    {"at_risk", CellType::flag,
+     [](const OptionsLine& l, std::string& o) { o = l.line.result.at_risk ? "yes" : "no"; }},
+    {"met_achieved", CellType::text, [](const OptionsLine& l, std::string& o) { codes(l.met_achieved, o); }},
+    {"met_in_progress", CellType::text,
+     [](const OptionsLine& l, std::string& o) { codes(l.met_in_progress, o); }},
+    {"suggestion", CellType::long_text, [](const OptionsLine& l, std::string& o) { o = l.suggestion; }},
+};
+
+} // namespace
+
+std::string render_options_csv(const std::vector<OptionsLine>& lines, bool excel) {
+    return render_csv(std::span<const OptionsColumn>(k_options_columns), lines, excel);
 }
 
 std::string render_options_json(const std::vector<OptionsLine>& lines, const util::Date& today) {

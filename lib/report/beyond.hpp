@@ -16,14 +16,7 @@
 
 namespace qc::report {
 
-// --- pathways and suggestions ---------------------------------------------------------------
-
-/// The `pathways` CSV cell: one part per pathway in the rules' order, joined by "; ", each
-/// `ID[ (declared)]: STATE` where STATE is `met` (every unit achieved), `awaiting U, V` (the
-/// rest are achieved; these are in progress) or `needs U, V` (units with no achieved or
-/// in-progress row). Empty for a qualification without pathways.
-/// E.g. "app-dev: awaiting 8; networking (declared): needs 10".
-std::string pathways_cell(const std::vector<engine::PathwayLine>& lines);
+// --- pathways ------------------------------------------------------------------------------
 
 /// A pathway's standing in words: "met", "met once unit 8 is achieved (in progress)" or
 /// "not met, needs units 9, 10".
@@ -32,11 +25,6 @@ std::string pathway_standing_words(const engine::PathwayLine& line);
 /// One pathway as a sentence for the candidate view, e.g.
 /// "networking (Network Technician), declared: not met, needs unit 10".
 std::string pathway_sentence(const engine::PathwayLine& line);
-
-/// The `suggestion` cell: "move down to 90301 TITLE would be eligible now", "... would be
-/// eligible once the units in progress are achieved", "top up to 90202 TITLE possible now",
-/// "... possible once the units in progress are achieved"; empty when there is none.
-std::string suggestion_text(const engine::Suggestion& suggestion, const engine::EntryResult& result);
 
 // --- report options ---------------------------------------------------------------------------
 
@@ -52,7 +40,7 @@ struct OptionsLine {
 std::string render_options_table(const std::vector<OptionsLine>& lines, bool colour);
 /// centre_number, candidate_number, surname, forename, qualification_code, result_status,
 /// at_risk, met_achieved, met_in_progress (codes joined by ";"), suggestion.
-std::string render_options_csv(const std::vector<OptionsLine>& lines);
+std::string render_options_csv(const std::vector<OptionsLine>& lines, bool excel = false);
 /// {"today", "entries": [{..., "met_achieved": [...], "met_in_progress": [...], "suggestion"}]}.
 std::string render_options_json(const std::vector<OptionsLine>& lines, const util::Date& today);
 
@@ -103,7 +91,7 @@ std::string render_moderation_table(const ModerationView& view, bool colour);
 /// One row per finding and affected entry (a finding with none has one row):
 /// suite, visit_date, visit_kind, visit_status, finding, label, due, message, centre_number,
 /// candidate_number, surname, forename, qualification_code, units, detail.
-std::string render_moderation_csv(const ModerationView& view);
+std::string render_moderation_csv(const ModerationView& view, bool excel = false);
 /// {"today", "suites": [{"suite", "title", "visits": [...]}], "findings": [...]}.
 std::string render_moderation_json(const ModerationView& view);
 

@@ -1,9 +1,12 @@
 // JSON output: the CSV fields plus, per entry, each unit's outcome, why each reason holds,
 // pathway standing, the units that count towards the grade, and notes. One entry per line, so that large outputs stay greppable.
 #include "report/cells.hpp"
+#include "report/columns.hpp"
 #include "report/results.hpp"
 
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace qc::report {
 
@@ -30,24 +33,34 @@ void units(std::string& out, const engine::Explanation& why) {
     out += "],";
 }
 
-void reasons(std::string& out, const ResultRow& row) {
+// Each reason with its detail and evidence, paired by code.
+void reasons(std::string& out, const assess::Assessment& record) {
     append_json_key(out, "reasons");
     out.push_back('[');
     std::size_t i = 0;
-    for (model::ReasonCode code : row.result.reason_list()) {
-        out += i > 0 ? ",{" : "{";
+    for (model::ReasonCode code : record.result.reason_list()) {
+        out += i++ > 0 ? ",{" : "{";
         append_json_member(out, "code", model::info(code).code);
         append_json_member(out, "label", model::info(code).label);
-        if (row.why != nullptr && i < row.why->reasons.size()) {
-            const engine::ReasonDetail& detail = row.why->reasons[i];
-            append_json_member(out, "detail", detail.text);
-            append_json_member(out, "units", detail.units);
+        if (const assess::Reason* detail = record.explained ? record.reason(code) : nullptr) {
+            append_json_member(out, "detail", detail->text);
+            append_json_member(out, "units", detail->units);
             if (code == model::ReasonCode::insufficient_glh) {
-                append_json_member(out, "glh_short", static_cast<long>(detail.glh_short));
+                append_json_member(out, "glh_short", static_cast<long>(detail->glh_short));
             }
         }
         close_json_object(out);
-        ++i;
+    }
+    out += "],";
+}
+
+void reason_codes(std::string& out, const assess::Assessment& record) {
+    append_json_key(out, "reason_codes");
+    out.push_back('[');
+    std::size_t i = 0;
+    for (model::ReasonCode code : record.result.reason_list()) {
+        out += i++ > 0 ? "," : "";
+        append_json_string(out, model::info(code).code);
     }
     out += "],";
 }
@@ -70,21 +83,17 @@ void pathways(std::string& out, const engine::Explanation& why) {
     out += "],";
 }
 
-// "points" (null when not graded) and "predicted_grade" always; with a fresh prediction also the
-// grade so far and which units count.
-void grading(std::string& out, const ResultRow& row) {
-    append_json_key(out, "points");
-    out += row.points < 0 ? "null" : std::to_string(row.points);
-    out.push_back(',');
-    append_json_member(out, "predicted_grade", row.predicted_grade);
-    if (row.grading == nullptr || !row.grading->graded) {
+// With a fresh prediction: the grade so far and which units count.
+void grading(std::string& out, const assess::Assessment& record) {
+    const engine::GradePrediction& grade = record.grade;
+    if (!record.explained || !grade.graded) {
         return;
     }
-    append_json_member(out, "grade_complete", row.grading->complete);
-    append_json_member(out, "predicted_grade_so_far", row.grading->grade_so_far);
-    append_json_member(out, "counted_mandatory_units", row.grading->counted_mandatory);
-    append_json_member(out, "counted_optional_units", row.grading->counted_optional);
-    append_json_member(out, "not_counted_units", row.grading->not_counted);
+    append_json_member(out, "grade_complete", grade.complete);
+    append_json_member(out, "predicted_grade_so_far", grade.grade_so_far);
+    append_json_member(out, "counted_mandatory_units", grade.counted_mandatory);
+    append_json_member(out, "counted_optional_units", grade.counted_optional);
+    append_json_member(out, "not_counted_units", grade.not_counted);
 }
 
 void code_list(std::string& out, std::string_view name,
@@ -109,9 +118,92 @@ void options(std::string& out, const engine::Options& options) {
     out.push_back(',');
 }
 
+void notes(std::string& out, const assess::Assessment& record) {
+    append_json_key(out, "notes");
+    out.push_back('[');
+    for (std::size_t n = 0; n < record.notes.size(); ++n) {
+        out += n > 0 ? "," : "";
+        append_json_string(out, record.notes[n]);
+    }
+    out += "],";
+}
+
+// One member of an entry's object: a column of the table, written by its type, or a member of
+// JSON's own (`own` set), which may stand for a column that JSON writes richer.
+struct Member {
+    std::string_view name;
+    void (*own)(std::string& out, const assess::Assessment& record) = nullptr;
+};
+
+// The order of an entry's members. Columns of the table not named here follow "suggestion".
+const Member k_members[] = {
+    {"centre_number"},
+    {"candidate_number"},
+    {"surname"},
+    {"forename"},
+    {"qualification_code"},
+    {"qualification_title"},
+    {"suite", [](std::string& o, const assess::Assessment& a) { append_json_member(o, "suite", a.suite_id); }},
+    {"estimated_completion"},
+    {"result_status"},
+    {"at_risk"},
+    {"acknowledged"},
+    {"main_reason"},
+    {"reasons", reasons},
+    {"reason_codes", reason_codes},
+    {"glh_required"},
+    {"glh_counted"},
+    {"glh_achieved"},
+    {"points"},
+    {"predicted_grade"},
+    {"grading", grading},
+    {"units", [](std::string& o, const assess::Assessment& a) {
+         if (a.explained) {
+             units(o, a.why);
+         }
+     }},
+    {"pathways", [](std::string& o, const assess::Assessment& a) {
+         if (a.explained) {
+             pathways(o, a.why);
+         }
+     }},
+    {"options", [](std::string& o, const assess::Assessment& a) {
+         if (a.explained) {
+             options(o, a.options);
+         }
+     }},
+    {"suggestion"},
+    {"", nullptr}, // the columns not named above
+    {"notes", notes},
+};
+
+// The members in order, each with its column when it is written from one.
+struct Step {
+    const Member* member = nullptr;
+    const Column<assess::Assessment>* column = nullptr;
+};
+
+std::vector<Step> steps() {
+    std::vector<Step> out;
+    for (const Member& member : k_members) {
+        if (!member.name.empty()) {
+            out.push_back({&member, member.own ? nullptr : find_result_column(member.name)});
+            continue;
+        }
+        for (const Column<assess::Assessment>& column : result_columns()) {
+            const bool named = std::any_of(std::begin(k_members), std::end(k_members),
+                                           [&](const Member& m) { return m.name == column.name; });
+            if (!named) {
+                out.push_back({nullptr, &column});
+            }
+        }
+    }
+    return out;
+}
+
 class JsonWriter final : public ResultWriter {
 public:
-    JsonWriter(Output& out, const RunInfo& run) : m_out(out) {
+    JsonWriter(Output& out, const RunInfo& run) : m_out(out), m_steps(steps()) {
         std::string head = "{";
         append_json_member(head, "today", util::to_iso(run.today));
         append_json_member(head, "current_series", run.current.label());
@@ -119,52 +211,20 @@ public:
         m_out.write(head);
     }
 
-    void row(const ResultRow& r) override {
+    void row(const assess::Assessment& record) override {
         m_line = m_count++ > 0 ? ",\n{" : "\n{";
-        const engine::EntryResult& e = r.result;
-        append_json_member(m_line, "centre_number", r.centre);
-        append_json_member(m_line, "candidate_number", r.candidate);
-        append_json_member(m_line, "surname", r.surname);
-        append_json_member(m_line, "forename", r.forename);
-        append_json_member(m_line, "qualification_code", r.qualification_code);
-        append_json_member(m_line, "qualification_title", r.qualification_title);
-        append_json_member(m_line, "suite", r.suite_id);
-        append_json_member(m_line, "estimated_completion", r.ecd.label());
-        append_json_member(m_line, "result_status", model::info(e.status).code);
-        append_json_member(m_line, "at_risk", e.at_risk);
-        append_json_member(m_line, "acknowledged", e.acknowledged);
-        auto main = e.main_reason();
-        append_json_member(m_line, "main_reason", main ? model::info(*main).label : std::string_view());
-        reasons(m_line, r);
-        append_json_key(m_line, "reason_codes");
-        m_line.push_back('[');
-        std::size_t i = 0;
-        for (model::ReasonCode code : e.reason_list()) {
-            m_line += i++ > 0 ? "," : "";
-            append_json_string(m_line, model::info(code).code);
+        for (const Step& step : m_steps) {
+            if (step.column != nullptr) {
+                m_cell.clear();
+                step.column->cell(record, m_cell);
+                append_json_typed(m_line, step.column->name, step.column->type, m_cell);
+            } else if (step.member->own != nullptr) {
+                step.member->own(m_line, record);
+            }
         }
-        m_line += "],";
-        append_json_member(m_line, "glh_required", static_cast<long>(e.glh_required));
-        append_json_member(m_line, "glh_counted", static_cast<long>(e.glh_counted));
-        append_json_member(m_line, "glh_achieved", static_cast<long>(e.glh_achieved));
-        grading(m_line, r);
-        if (r.why != nullptr) {
-            units(m_line, *r.why);
-            pathways(m_line, *r.why);
-        }
-        if (r.options != nullptr) {
-            options(m_line, *r.options);
-        }
-        append_json_member(m_line, "suggestion", r.suggestion);
-        append_json_key(m_line, "notes");
-        m_line.push_back('[');
-        for (std::size_t n = 0; n < r.notes.size(); ++n) {
-            m_line += n > 0 ? "," : "";
-            append_json_string(m_line, r.notes[n]);
-        }
-        m_line += "]}";
+        close_json_object(m_line);
         m_out.write(m_line);
-        m_tally.add(e);
+        m_tally.add(record.result);
     }
 
     void finish() override {
@@ -182,7 +242,9 @@ public:
 
 private:
     Output& m_out;
+    std::vector<Step> m_steps;
     std::string m_line;
+    std::string m_cell;
     std::size_t m_count = 0;
     Tally m_tally;
 };

@@ -3,6 +3,7 @@
 #include "report/beyond.hpp"
 
 #include "report/cells.hpp"
+#include "report/columns.hpp"
 #include "report/table.hpp"
 
 #include <fmt/format.h>
@@ -128,29 +129,56 @@ std::string render_moderation_table(const ModerationView& view, bool colour) {
     return out;
 }
 
-std::string render_moderation_csv(const ModerationView& view) {
-    std::string out = "suite,visit_date,visit_kind,visit_status,finding,label,due,message,"
-                      "centre_number,candidate_number,surname,forename,qualification_code,units,"
-                      "detail\r\n";
-    const ModerationEntry none;
+namespace {
+
+// One row of the moderation CSV: a finding and one entry it affects (or none).
+struct FindingRow {
+    const ModerationFinding* finding = nullptr;
+    const ModerationEntry* entry = nullptr;
+};
+
+using FindingColumn = Column<FindingRow>;
+
+const FindingColumn k_moderation_columns[] = {
+    {"suite", CellType::text, [](const FindingRow& r, std::string& o) { o = r.finding->suite_id; }},
+    {"visit_date", CellType::date,
+     [](const FindingRow& r, std::string& o) { o = r.finding->visit ? util::to_iso(r.finding->visit->date) : ""; }},
+    {"visit_kind", CellType::text,
+     [](const FindingRow& r, std::string& o) { o = r.finding->visit ? kind_word(r.finding->visit->kind) : ""; }},
+    {"visit_status", CellType::text,
+     [](const FindingRow& r, std::string& o) { o = r.finding->visit ? status_word(r.finding->visit->status) : ""; }},
+    {"finding", CellType::text,
+     [](const FindingRow& r, std::string& o) { o = moderation::info(r.finding->kind).code; }},
+    {"label", CellType::text,
+     [](const FindingRow& r, std::string& o) { o = moderation::info(r.finding->kind).label; }},
+    {"due", CellType::date, [](const FindingRow& r, std::string& o) { o = iso_or_empty(r.finding->due); }},
+    {"message", CellType::long_text, [](const FindingRow& r, std::string& o) { o = r.finding->text; }},
+    {"centre_number", CellType::identifier, [](const FindingRow& r, std::string& o) { o = r.entry->centre; }},
+    {"candidate_number", CellType::identifier,
+     [](const FindingRow& r, std::string& o) { o = r.entry->candidate; }},
+    {"surname", CellType::text, [](const FindingRow& r, std::string& o) { o = r.entry->surname; }},
+    {"forename", CellType::text, [](const FindingRow& r, std::string& o) { o = r.entry->forename; }},
+    {"qualification_code", CellType::identifier,
+     [](const FindingRow& r, std::string& o) { o = r.entry->qualification_code; }},
+    {"units", CellType::text,
+     [](const FindingRow& r, std::string& o) { o = fmt::format("{}", fmt::join(r.entry->units, ";")); }},
+    {"detail", CellType::long_text, [](const FindingRow& r, std::string& o) { o = r.entry->detail; }},
+};
+
+} // namespace
+
+std::string render_moderation_csv(const ModerationView& view, bool excel) {
+    static const ModerationEntry none;
+    std::vector<FindingRow> rows;
     for (const ModerationFinding& finding : view.findings) {
-        const std::string visit_date = finding.visit ? util::to_iso(finding.visit->date) : "";
-        const std::string_view visit_kind = finding.visit ? kind_word(finding.visit->kind) : "";
-        const std::string_view visit_status = finding.visit ? status_word(finding.visit->status) : "";
-        const std::string due = iso_or_empty(finding.due);
-        const std::size_t rows = std::max<std::size_t>(finding.affected.size(), 1);
-        for (std::size_t i = 0; i < rows; ++i) {
-            const ModerationEntry& entry = finding.affected.empty() ? none : finding.affected[i];
-            const std::string units = fmt::format("{}", fmt::join(entry.units, ";"));
-            const std::string_view cells[] = {
-                finding.suite_id, visit_date, visit_kind, visit_status,
-                moderation::info(finding.kind).code, moderation::info(finding.kind).label, due,
-                finding.text, entry.centre, entry.candidate, entry.surname, entry.forename,
-                entry.qualification_code, units, entry.detail};
-            append_csv_row(out, cells);
+        if (finding.affected.empty()) {
+            rows.push_back({&finding, &none});
+        }
+        for (const ModerationEntry& entry : finding.affected) {
+            rows.push_back({&finding, &entry});
         }
     }
-    return out;
+    return render_csv(std::span<const FindingColumn>(k_moderation_columns), rows, excel);
 }
 
 namespace {

@@ -91,7 +91,7 @@ public:
           m_table({"CENTRE", "CAND", "NAME", "QUAL", "ECD", "STATUS", "AT RISK", "MAIN REASON",
                    "GLH", "POINTS", "GRADE"}) {}
 
-    void row(const ResultRow& r) override {
+    void row(const assess::Assessment& r) override {
         const engine::EntryResult& e = r.result;
         auto main = e.main_reason();
         std::string name = std::string(r.surname);

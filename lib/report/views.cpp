@@ -2,6 +2,7 @@
 #include "report/views.hpp"
 
 #include "report/cells.hpp"
+#include "report/columns.hpp"
 #include "report/table.hpp"
 
 #include <fmt/format.h>
@@ -9,24 +10,6 @@
 #include <map>
 
 namespace qc::report {
-
-ResultRow result_row(const EntryLine& line) {
-    ResultRow row;
-    row.centre = line.centre;
-    row.candidate = line.candidate;
-    row.surname = line.surname;
-    row.forename = line.forename;
-    row.qualification_code = line.qualification_code;
-    row.qualification_title = line.qualification_title;
-    row.suite_id = line.suite_id;
-    row.ecd = line.ecd;
-    row.result = line.result;
-    row.pathways = line.pathways;
-    row.suggestion = line.suggestion;
-    row.points = line.points;
-    row.predicted_grade = line.predicted_grade;
-    return row;
-}
 
 std::string display_name(std::string_view surname, std::string_view forename) {
     std::string name(surname);
@@ -42,10 +25,7 @@ std::string glh_text(const engine::EntryResult& result) {
 
 namespace {
 
-std::string main_label(const engine::EntryResult& result) {
-    auto main = result.main_reason();
-    return main ? std::string(model::info(*main).label) : std::string();
-}
+std::string main_text(const engine::EntryResult& result) { return std::string(main_label(result)); }
 
 // The reasons after the main one; the main reason has its own column.
 std::string other_reasons(const engine::EntryResult& result) {
@@ -72,23 +52,6 @@ std::string risk_cell(const engine::EntryResult& result) {
     return result.at_risk ? (result.acknowledged ? "ack" : "YES") : "";
 }
 
-// The CSV cells of one entry, as csv_columns() names them (notes are not kept for stored
-// results).
-void append_result_cells(std::string& out, const EntryLine& line) {
-    const engine::EntryResult& e = line.result;
-    const std::string cells[] = {
-        line.centre, line.candidate, line.surname, line.forename, line.qualification_code,
-        line.qualification_title, line.ecd.label(), std::string(model::info(e.status).code),
-        e.at_risk ? "yes" : "no", e.acknowledged ? "yes" : "no", main_label(e),
-        reason_labels(e), reason_codes(e), std::to_string(e.glh_required),
-        std::to_string(e.glh_counted), std::to_string(e.glh_achieved), "", line.pathways,
-        line.suggestion, points_cell(line.points), line.predicted_grade};
-    for (const std::string& cell : cells) {
-        out.push_back(',');
-        append_csv_cell(out, cell);
-    }
-}
-
 } // namespace
 
 std::string render_at_risk_table(const std::vector<EntryLine>& lines, model::Series current,
@@ -104,7 +67,7 @@ std::string render_at_risk_table(const std::vector<EntryLine>& lines, model::Ser
         acknowledged += e.acknowledged ? 1 : 0;
         table.add({line.centre, line.candidate, display_name(line.surname, line.forename),
                    line.qualification_code, glh_text(e), e.acknowledged ? "ack" : "",
-                   main_label(e), other_reasons(e)},
+                   main_text(e), other_reasons(e)},
                   e.acknowledged ? RowTone::muted : RowTone::alert);
     }
     std::string out = table.render(colour);
@@ -185,7 +148,7 @@ std::string render_summary_json(const SummaryView& view) {
         out += fmt::format(",\"result_status\":\"{}\",\"at_risk\":{},\"acknowledged\":{}",
                            model::info(e.status).code, e.at_risk, e.acknowledged);
         out += ",\"main_reason\":";
-        append_json_string(out, main_label(e));
+        append_json_string(out, main_text(e));
         out += fmt::format(",\"glh_required\":{},\"glh_counted\":{},\"glh_achieved\":{},"
                            "\"transferred_units\":{}}}",
                            e.glh_required, e.glh_counted, e.glh_achieved, line.transferred_units);
@@ -234,16 +197,15 @@ std::string render_changes_table(const std::vector<Change>& changes, const std::
     return fmt::format("Changes since {}:\n\n", since) + table.render(colour);
 }
 
-std::string render_changes_csv(const std::vector<Change>& changes) {
-    std::string out = "change";
-    for (std::string_view column : csv_columns()) {
-        out += ",";
-        out += column;
-    }
+std::string render_changes_csv(const std::vector<Change>& changes, bool excel) {
+    std::string out = "change,";
+    append_csv_header(out, result_columns());
     out += "\r\n";
+    std::string scratch;
     for (const Change& change : changes) {
         append_csv_cell(out, change_label(change.kind));
-        append_result_cells(out, change.line);
+        out.push_back(',');
+        append_csv_cells(out, result_columns(), change.line, excel, scratch);
         out += "\r\n";
     }
     return out;
@@ -259,7 +221,7 @@ std::string render_alert(const AlertView& view) {
     Table table({"CAND", "NAME", "QUAL", "MAIN REASON", "GLH"});
     for (const EntryLine& line : view.entries) {
         table.add({line.candidate, display_name(line.surname, line.forename),
-                   line.qualification_code, main_label(line.result), glh_text(line.result)});
+                   line.qualification_code, main_text(line.result), glh_text(line.result)});
     }
     out += table.render(false);
     out += fmt::format("\nFor every reason and unit, run:\n  {}\n", view.more_command);

@@ -3,6 +3,7 @@
 // alert and declarations. Rendering only: cmd/ judges and reads the store, then hands each
 // view plain data. Each function returns the whole text so that tests can compare it.
 
+#include "assess/assessment.hpp"
 #include "engine/judge.hpp"
 #include "engine/options.hpp"
 #include "model/codes.hpp"
@@ -17,26 +18,8 @@
 
 namespace qc::report {
 
-/// One entry's result with its own text, from a stored run or a fresh judgement.
-struct EntryLine {
-    std::string centre;
-    std::string candidate;
-    std::string surname;
-    std::string forename;
-    std::string qualification_code;
-    std::string qualification_title;
-    std::string suite_id;
-    model::Series ecd;
-    engine::EntryResult result;
-    std::string pathways{};    ///< the `pathways` cell
-    std::string suggestion{};  ///< the `suggestion` cell
-    int transferred_units = 0; ///< counted units whose winning row came from another centre
-    int points = -1;             ///< points of the counted units; -1: not graded
-    std::string predicted_grade{}; ///< empty until every counted unit has a grade
-};
-
-/// A view of `line` for the result writers; valid while `line` lives.
-ResultRow result_row(const EntryLine& line);
+/// One entry's result as the views show it: the assessment (report/columns.hpp).
+using EntryLine = assess::Assessment;
 
 /// "Jones, Siân", or whichever part is present.
 std::string display_name(std::string_view surname, std::string_view forename);
@@ -143,7 +126,7 @@ struct Change {
 std::string render_changes_table(const std::vector<Change>& changes, const std::string& since,
                                  bool colour);
 /// CSV: a `change` column, then the contract's columns.
-std::string render_changes_csv(const std::vector<Change>& changes);
+std::string render_changes_csv(const std::vector<Change>& changes, bool excel = false);
 
 // --- checkpoint ----------------------------------------------------------------------------
 
@@ -157,29 +140,23 @@ struct SubjectLine {
     std::string at;
 };
 
-/// One entry due this summer, for Checkpoint 2.
-struct ReadinessLine {
-    EntryLine line;
-    std::vector<std::string> blockers; ///< empty: ready
-};
-
 struct CheckpointView {
     int academic_year = 0; ///< named by the year it ends
     model::Series current;
     std::vector<SubjectLine> subjects;
     std::string term_time_submitted;    ///< "at by user", or empty
     std::string checkpoint2_submitted;  ///< likewise
-    std::vector<ReadinessLine> due;
+    std::vector<EntryLine> due;          ///< entries due this summer, each with its blockers
 };
 
 /// "Not started", "In progress" or "Ready to submit", from the subjects' ticks.
 std::string_view term_time_state(const std::vector<SubjectLine>& subjects);
 /// Entries that block Checkpoint 2: with blockers and not acknowledged.
-std::size_t blocking_count(const std::vector<ReadinessLine>& due);
+std::size_t blocking_count(const std::vector<EntryLine>& due);
 std::string render_checkpoint(const CheckpointView& view, bool colour);
 /// CSV of the entries due this summer: centre_number, candidate_number, surname, forename,
 /// qualification_code, state (ready, blocked, acknowledged), blockers (joined by "; ").
-std::string render_checkpoint_csv(const CheckpointView& view);
+std::string render_checkpoint_csv(const CheckpointView& view, bool excel = false);
 
 // --- alert ---------------------------------------------------------------------------------
 

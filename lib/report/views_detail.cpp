@@ -4,6 +4,7 @@
 #include "report/beyond.hpp"
 
 #include "report/cells.hpp"
+#include "report/columns.hpp"
 #include "report/table.hpp"
 
 #include <fmt/format.h>
@@ -273,10 +274,10 @@ std::string_view term_time_state(const std::vector<SubjectLine>& subjects) {
     return checked == subjects.size() ? "Ready to submit" : "In progress";
 }
 
-std::size_t blocking_count(const std::vector<ReadinessLine>& due) {
+std::size_t blocking_count(const std::vector<EntryLine>& due) {
     std::size_t blocking = 0;
-    for (const ReadinessLine& entry : due) {
-        blocking += !entry.blockers.empty() && !entry.line.result.acknowledged ? 1 : 0;
+    for (const EntryLine& entry : due) {
+        blocking += !entry.blockers.empty() && !entry.result.acknowledged ? 1 : 0;
     }
     return blocking;
 }
@@ -306,20 +307,20 @@ std::string checkpoint2_part(const CheckpointView& view, bool colour) {
     std::size_t ready = 0;
     std::size_t acknowledged = 0;
     Table table({"CAND", "NAME", "QUAL", "STATE", "BLOCKERS"});
-    for (const ReadinessLine& entry : view.due) {
+    for (const EntryLine& entry : view.due) {
         if (entry.blockers.empty()) {
             ++ready;
             continue;
         }
-        const bool ack = entry.line.result.acknowledged;
+        const bool ack = entry.result.acknowledged;
         acknowledged += ack ? 1 : 0;
         std::string blockers;
         for (const std::string& blocker : entry.blockers) {
             blockers += (blockers.empty() ? "" : "; ") + blocker;
         }
-        table.add({entry.line.candidate,
-                   display_name(entry.line.surname, entry.line.forename),
-                   entry.line.qualification_code, ack ? "acknowledged" : "blocked", blockers},
+        table.add({entry.candidate,
+                   display_name(entry.surname, entry.forename),
+                   entry.qualification_code, ack ? "acknowledged" : "blocked", blockers},
                   ack ? RowTone::muted : RowTone::alert);
     }
     const std::size_t blocking = blocking_count(view.due);
@@ -345,23 +346,34 @@ std::string render_checkpoint(const CheckpointView& view, bool colour) {
     return term_time_part(view, colour) + checkpoint2_part(view, colour);
 }
 
-std::string render_checkpoint_csv(const CheckpointView& view) {
-    std::string out = "centre_number,candidate_number,surname,forename,qualification_code,state,"
-                      "blockers\r\n";
-    for (const ReadinessLine& entry : view.due) {
-        const EntryLine& line = entry.line;
-        std::string blockers;
-        for (const std::string& blocker : entry.blockers) {
-            blockers += (blockers.empty() ? "" : "; ") + blocker;
-        }
-        const std::string_view state = entry.blockers.empty() ? "ready"
-                                       : line.result.acknowledged ? "acknowledged"
-                                                                  : "blocked";
-        const std::string_view cells[] = {line.centre, line.candidate, line.surname, line.forename,
-                                          line.qualification_code, state, blockers};
-        append_csv_row(out, cells);
-    }
-    return out;
+namespace {
+
+using Due = Column<EntryLine>;
+
+// The checkpoint CSV's columns.
+const Due k_checkpoint_columns[] = {
+    {"centre_number", CellType::identifier, [](const EntryLine& e, std::string& o) { o = e.centre; }},
+    {"candidate_number", CellType::identifier, [](const EntryLine& e, std::string& o) { o = e.candidate; }},
+    {"surname", CellType::text, [](const EntryLine& e, std::string& o) { o = e.surname; }},
+    {"forename", CellType::text, [](const EntryLine& e, std::string& o) { o = e.forename; }},
+    {"qualification_code", CellType::identifier,
+     [](const EntryLine& e, std::string& o) { o = e.qualification_code; }},
+    {"state", CellType::text,
+     [](const EntryLine& e, std::string& o) {
+         o = e.blockers.empty() ? "ready" : e.result.acknowledged ? "acknowledged" : "blocked";
+     }},
+    {"blockers", CellType::long_text,
+     [](const EntryLine& e, std::string& o) {
+         for (const std::string& blocker : e.blockers) {
+             o += (o.empty() ? "" : "; ") + blocker;
+         }
+     }},
+};
+
+} // namespace
+
+std::string render_checkpoint_csv(const CheckpointView& view, bool excel) {
+    return render_csv(std::span<const Due>(k_checkpoint_columns), view.due, excel);
 }
 
 } // namespace qc::report

@@ -3,7 +3,6 @@
 #include "report/results.hpp"
 
 #include <algorithm>
-#include <array>
 #include <chrono>
 #include <ctime>
 #include <fmt/format.h>
@@ -11,6 +10,23 @@
 namespace qc::report {
 
 using xlsx::CellKind;
+
+xlsx::CellKind cell_kind(CellType type) {
+    switch (type) {
+    case CellType::identifier:
+        return CellKind::identifier;
+    case CellType::integer:
+        return CellKind::number;
+    case CellType::date:
+        return CellKind::date;
+    case CellType::long_text:
+        return CellKind::long_text;
+    case CellType::text:
+    case CellType::flag:
+        break;
+    }
+    return CellKind::text;
+}
 
 xlsx::RowStyle row_style(const engine::EntryResult& result, model::Series ecd, model::Series current) {
     if (result.acknowledged) {
@@ -71,34 +87,9 @@ void add_about_sheet(xlsx::Workbook& book, const WorkbookAbout& about) {
 
 namespace {
 
-// The result columns' types (the column table will carry them).
-CellKind result_kind(std::string_view column) {
-    if (column == "centre_number" || column == "candidate_number" || column == "qualification_code") {
-        return CellKind::identifier;
-    }
-    if (column.starts_with("glh_") || column == "points") {
-        return CellKind::number;
-    }
-    if (column == "reasons" || column == "notes" || column == "suggestion" || column == "actions") {
-        return CellKind::long_text;
-    }
-    return CellKind::text;
-}
-
-std::vector<xlsx::Column> result_sheet_columns() {
-    std::vector<xlsx::Column> columns;
-    for (std::string_view name : csv_columns()) {
-        columns.push_back({std::string(name), result_kind(name)});
-    }
-    return columns;
-}
-
-void add_result_row(xlsx::Sheet& sheet, const ResultRow& row, model::Series current,
-                    ResultCells& cells) {
-    result_cells(row, cells);
-    std::array<std::string_view, std::tuple_size_v<ResultCells>> views;
-    std::copy(cells.begin(), cells.end(), views.begin());
-    sheet.add_row(views, row_style(row.result, row.ecd, current));
+void add_result_row(xlsx::Sheet& sheet, const assess::Assessment& record, model::Series current,
+                    TableCells& cells) {
+    add_table_row(sheet, result_columns(), record, row_style(record.result, record.ecd, current), cells);
 }
 
 // check --format xlsx and the views that stream results: one sheet, then "About".
@@ -106,9 +97,11 @@ class WorkbookResultWriter final : public ResultWriter {
 public:
     WorkbookResultWriter(Output& out, std::string_view sheet, WorkbookAbout about)
         : m_about(std::move(about)), m_book(out.path_for_file_writer(), out.path(), m_about.title),
-          m_sheet(m_book.add_sheet(sheet, result_sheet_columns())) {}
+          m_sheet(m_book.add_sheet(sheet, sheet_columns(result_columns()))) {}
 
-    void row(const ResultRow& row) override { add_result_row(m_sheet, row, m_about.current, m_cells); }
+    void row(const assess::Assessment& record) override {
+        add_result_row(m_sheet, record, m_about.current, m_cells);
+    }
 
     void finish() override {
         add_about_sheet(m_book, m_about);
@@ -119,7 +112,7 @@ private:
     WorkbookAbout m_about;
     xlsx::Workbook m_book;
     xlsx::Sheet& m_sheet;
-    ResultCells m_cells;
+    TableCells m_cells;
 };
 
 std::string_view count_cell(std::size_t count, std::string& scratch) {
@@ -184,11 +177,11 @@ void add_glh_sheet(xlsx::Workbook& book, const SummaryView& view) {
 
 void add_entry_sheet(xlsx::Workbook& book, std::string_view name, const std::vector<EntryLine>& lines,
                      model::Series current, const std::function<bool(const EntryLine&)>& keep) {
-    xlsx::Sheet& sheet = book.add_sheet(name, result_sheet_columns());
-    ResultCells cells;
+    xlsx::Sheet& sheet = book.add_sheet(name, sheet_columns(result_columns()));
+    TableCells cells;
     for (const EntryLine& line : lines) {
         if (!keep || keep(line)) {
-            add_result_row(sheet, result_row(line), current, cells);
+            add_result_row(sheet, line, current, cells);
         }
     }
 }

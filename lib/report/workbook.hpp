@@ -5,18 +5,54 @@
 
 #include "model/rules.hpp"
 #include "model/series.hpp"
+#include "report/columns.hpp"
 #include "report/output.hpp"
+#include "report/results.hpp"
 #include "report/views.hpp"
 #include "report/xlsx.hpp"
 #include "util/date.hpp"
 
 #include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace qc::report {
+
+/// The workbook cell kind of a column type: integers as numbers, flags as text ("yes"/"no").
+xlsx::CellKind cell_kind(CellType type);
+
+/// A sheet's columns from a column table: the same names, typed by cell_kind.
+template <class Row>
+std::vector<xlsx::Column> sheet_columns(std::span<const Column<Row>> columns) {
+    std::vector<xlsx::Column> out;
+    for (const Column<Row>& column : columns) {
+        out.push_back({std::string(column.name), cell_kind(column.type)});
+    }
+    return out;
+}
+
+/// Cells reused from row to row by add_table_row.
+struct TableCells {
+    std::vector<std::string> text;
+    std::vector<std::string_view> views;
+};
+
+/// Appends `row` to `sheet`: each column's cell, exactly the text the CSV writes before quoting.
+template <class Row>
+void add_table_row(xlsx::Sheet& sheet, std::span<const Column<Row>> columns, const Row& row,
+                   xlsx::RowStyle style, TableCells& cells) {
+    cells.text.resize(columns.size());
+    cells.views.resize(columns.size());
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        cells.text[i].clear();
+        columns[i].cell(row, cells.text[i]);
+        cells.views[i] = cells.text[i];
+    }
+    sheet.add_row(cells.views, style);
+}
 
 /// How an entry's row looks: acknowledged greyed, overdue (at risk and its estimated completion
 /// before the current series) marked, any other not-eligible entry highlighted.

@@ -1,9 +1,10 @@
 // libFuzzer harness: a whole `check` in memory. The input holds up to three parts separated by
 // a line "%%": a rules file, candidates.csv and units.csv (an empty rules part means the
 // example centre's rules). The parts go through the same readers, judging and writers as
-// `qualcheck check` (cmd/evaluate.cpp), with the results written as CSV, JSON and a table to
+// `qualcheck check` (lib/assess, cmd/evaluate.cpp), with the results written as CSV, JSON and a table to
 // standard output, which the harness sends to /dev/null.
 
+#include "assess/cells.hpp"
 #include "csvio/exports.hpp"
 #include "diag/failure.hpp"
 #include "engine/book.hpp"
@@ -27,9 +28,11 @@ void write_results(const engine::EntryBook& book, report::Format format) {
     report::Output out;
     const report::RunInfo run{k_today, model::current_series(k_today)};
     auto writer = report::make_result_writer(format, out, run, {false});
-    const auto notes = cmd::notes_by_entry(book, "u.csv");
-    cmd::judge_all(book, run.current, notes, *writer, format == report::Format::json,
-                   [](std::size_t i) { return i % 3 == 0; }, {});
+    const auto notes = assess::notes_by_entry(book, "u.csv");
+    const assess::Depth depth =
+        format == report::Format::json ? assess::Depth::explained : assess::Depth::row;
+    cmd::judge_all(book, {run.current, depth, &notes}, *writer,
+                   [](std::size_t i) { return i % 3 == 0; });
     out.close();
 }
 

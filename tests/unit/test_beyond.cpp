@@ -1,5 +1,6 @@
 // Tests for lib/report/beyond.cpp and moderation_view.cpp: pathway cells, suggestions, the
 // options and moderation views, and the candidate and summary views' new parts.
+#include "assess/cells.hpp"
 #include "report/beyond.hpp"
 
 #include <doctest/doctest.h>
@@ -48,11 +49,11 @@ model::Qualification certificate() {
 } // namespace
 
 TEST_CASE("pathways cell: met, awaiting, needs, declared, in the rules' order") {
-    CHECK(pathways_cell({}) == "");
-    CHECK(pathways_cell({pathway(k_app_dev, false, false, true, {}, {8}),
+    CHECK(assess::pathways_cell({}) == "");
+    CHECK(assess::pathways_cell({pathway(k_app_dev, false, false, true, {}, {8}),
                          pathway(k_networking, true, false, false, {10}, {})}) ==
           "app-dev: awaiting 8; networking (declared): needs 10");
-    CHECK(pathways_cell({pathway(k_app_dev, true, true, true, {}, {}),
+    CHECK(assess::pathways_cell({pathway(k_app_dev, true, true, true, {}, {}),
                          pathway(k_networking, false, false, false, {9, 10}, {})}) ==
           "app-dev (declared): met; networking: needs 9, 10");
 }
@@ -71,16 +72,16 @@ TEST_CASE("suggestion text: move down or top up, now or once units in progress a
     const model::Qualification to = certificate();
     const auto not_eligible = result(model::ResultStatus::not_eligible);
     const auto eligible = result(model::ResultStatus::eligible);
-    CHECK(suggestion_text({engine::SuggestionKind::move_down, &to, true}, not_eligible) ==
+    CHECK(assess::suggestion_text({engine::SuggestionKind::move_down, &to, true}, not_eligible) ==
           "move down to 90201 Certificate in Sport would be eligible now");
-    CHECK(suggestion_text({engine::SuggestionKind::move_down, &to, false}, not_eligible) ==
+    CHECK(assess::suggestion_text({engine::SuggestionKind::move_down, &to, false}, not_eligible) ==
           "move down to 90201 Certificate in Sport would be eligible once the units in progress are "
           "achieved");
-    CHECK(suggestion_text({engine::SuggestionKind::top_up, &to, true}, eligible) ==
+    CHECK(assess::suggestion_text({engine::SuggestionKind::top_up, &to, true}, eligible) ==
           "top up to 90201 Certificate in Sport possible now");
-    CHECK(suggestion_text({engine::SuggestionKind::top_up, &to, false}, eligible) ==
+    CHECK(assess::suggestion_text({engine::SuggestionKind::top_up, &to, false}, eligible) ==
           "top up to 90201 Certificate in Sport possible once the units in progress are achieved");
-    CHECK(suggestion_text({}, eligible) == "");
+    CHECK(assess::suggestion_text({}, eligible) == "");
 }
 
 TEST_CASE("options view: table, CSV and JSON; none says so") {

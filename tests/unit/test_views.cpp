@@ -88,9 +88,11 @@ TEST_CASE("checkpoint: term-time state from the ticks, blockers that are not ack
     CHECK(term_time_state(subjects) == "Ready to submit");
 
     const auto glh = bit(model::ReasonCode::insufficient_glh);
-    std::vector<ReadinessLine> due = {{line("0001", "A", "B", not_eligible(glh, 300, 270, false)), {"GLH short"}},
-                                      {line("0002", "C", "D", not_eligible(glh, 300, 270, true)), {"GLH short"}},
-                                      {line("0003", "E", "F", engine::EntryResult{}), {}}};
+    std::vector<EntryLine> due = {line("0001", "A", "B", not_eligible(glh, 300, 270, false)),
+                                  line("0002", "C", "D", not_eligible(glh, 300, 270, true)),
+                                  line("0003", "E", "F", engine::EntryResult{})};
+    due[0].blockers = {"GLH short"};
+    due[1].blockers = {"GLH short"};
     CHECK(blocking_count(due) == 1);
     CheckpointView view{2027, k_summer_2027, subjects, {}, {}, due};
     const std::string text = render_checkpoint(view, false);
