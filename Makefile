@@ -2,15 +2,15 @@
 BUILD    ?= build
 JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 PACKAGES := g++ cmake make pkg-config libcli11-dev libfccp-dev libfmt-dev \
-            libtomlplusplus-dev doctest-dev libsqlite3-dev
-# Only for tests: LibreOffice opens qualcheck's CSV output (docs/reliability.md); the sqlite3
-# program inspects stores (kill-import, a tampered declarations log); chromium renders the
-# summary page (tests/html); zsh loads the completion.
-TEST_PACKAGES := libreoffice-calc-nogui sqlite3 chromium zsh
+            libtomlplusplus-dev doctest-dev libsqlite3-dev libxlsxwriter-dev
+# Only for tests: LibreOffice opens qualcheck's CSV and xlsx output (docs/reliability.md); the
+# sqlite3 program inspects stores (kill-import, a tampered declarations log); chromium renders
+# the summary page (tests/html); zsh loads the completion; unzip reads workbooks' XML (unit).
+TEST_PACKAGES := libreoffice-calc-nogui sqlite3 chromium zsh unzip
 # Only for `make fuzz`: Clang with libFuzzer.
 FUZZ_PACKAGES := clang libclang-rt-14-dev
-# Only for `make package-test`: a fresh Debian to install the .deb into.
-PACKAGE_TEST_PACKAGES := debootstrap
+# Only for `make package-test`: a fresh Debian to install the .deb into, and lintian to judge it.
+PACKAGE_TEST_PACKAGES := debootstrap lintian
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 QC       := $(BUILD)/cmd/qualcheck
 DEMO_TODAY ?= 2027-03-10
@@ -91,11 +91,12 @@ package: deps
 	@cmake --build $(BUILD)-deb -j$(JOBS)
 	@cd $(BUILD)-deb && cpack -G DEB
 
-# Installs the .deb into a fresh Debian 12 chroot with apt and runs it there, without the
-# source tree (needs root; slow: run on purpose, never in `make test`).
+# lintian judges the .deb, then it is installed into a fresh Debian 12 chroot with apt and run
+# there, without the source tree (needs root; slow: run on purpose, never in `make test`).
 package-test: package
 	$(call install-missing,$(PACKAGE_TEST_PACKAGES))
-	@tests/package/deb_in_chroot.sh $(BUILD)-deb/qualcheck_*.deb
+	@tests/package/lintian.sh $(BUILD)-deb/qualcheck_*.deb; lint=$$?; \
+	tests/package/deb_in_chroot.sh $(BUILD)-deb/qualcheck_*.deb && [ $$lint = 0 ]
 
 # The benchmark (docs/performance.md); never part of `make test`.
 bench: configure

@@ -43,9 +43,9 @@ int run_check_on_store(const CheckOptions& o) {
     CurrentData data = load_current_data(store, setup.rules, book);
 
     report::Output out(o.common.output);
-    const report::Format format = resolve_format(o.common.format, out);
-    auto writer = report::make_result_writer(format, out, {setup.today, setup.current},
-                                             {use_colour(out)});
+    const report::Format format = resolve_format(o.common.format, out, true);
+    auto writer = make_writer(format, out, setup, "Results", "qualcheck check",
+                              data.import.at, {use_colour(out)});
     // Each result is saved as it is written, in one transaction, never all held in memory.
     store::Store::Results run = store.begin_results(data.import.id, util::to_iso(setup.today));
     ResultSaver saver(run, writer.get());
@@ -86,9 +86,8 @@ int run_check(const CheckOptions& o) {
     }
 
     report::Output out(o.common.output);
-    const report::Format format = resolve_format(o.common.format, out);
-    auto writer = report::make_result_writer(format, out, {setup.today, setup.current},
-                                             {use_colour(out)});
+    const report::Format format = resolve_format(o.common.format, out, true);
+    auto writer = make_writer(format, out, setup, "Results", "qualcheck check", {}, {use_colour(out)});
     const engine::EntryNotes notes(book, o.inputs.units);
     const report::Tally tally = judge_all(book, context_for(setup, format, notes), *writer, {});
     out.close();

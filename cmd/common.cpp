@@ -65,7 +65,44 @@ CLI::Option* add_excel_option(CLI::App& app, std::string& format) {
         "CSV to open in Excel by double-click: UTF-8 byte order mark, CRLF, numbers such as 0042 kept as text");
 }
 
-report::Format resolve_format(const std::string& text, report::Output& out) {
+report::WorkbookAbout workbook_about(const Setup& setup, std::string title, std::string imported_at) {
+    return {std::move(title),        setup.config.centre_name, setup.config.centre_number,
+            setup.today,             setup.current,            std::move(imported_at),
+            report::utc_now(),       report::rules_lines(setup.rules)};
+}
+
+std::unique_ptr<report::ResultWriter> make_writer(report::Format format, report::Output& out,
+                                                  const Setup& setup, std::string_view sheet,
+                                                  std::string title, std::string imported_at,
+                                                  report::TableStyle style) {
+    if (format == report::Format::xlsx) {
+        return report::make_workbook_result_writer(
+            out, sheet, workbook_about(setup, std::move(title), std::move(imported_at)));
+    }
+    return report::make_result_writer(format, out, {setup.today, setup.current}, style);
+}
+
+void require_file_for_workbook(const CommonOptions& options) {
+    if (options.format == "xlsx" && (options.output.empty() || options.output == "-")) {
+        throw Failure(ExitStatus::bad_input,
+                      "--format xlsx writes a workbook, not text: it needs -o FILE",
+                      "name the workbook, e.g. -o at-risk.xlsx");
+    }
+}
+
+report::Format resolve_format(const std::string& text, report::Output& out, bool workbook) {
+    if (text == "xlsx") {
+        if (!workbook) {
+            throw Failure(ExitStatus::bad_input, "--format xlsx is not available for this command",
+                          "use table, csv or json here");
+        }
+        if (out.is_stdout()) {
+            throw Failure(ExitStatus::bad_input,
+                          "--format xlsx writes a workbook, not text: it needs -o FILE",
+                          "name the workbook, e.g. -o at-risk.xlsx");
+        }
+        return report::Format::xlsx;
+    }
     if (text == "excel") {
         out.start_excel_csv();
         return report::Format::csv;
@@ -86,9 +123,15 @@ report::Format resolve_format(const std::string& text, report::Output& out) {
         throw Failure(ExitStatus::bad_input, "--format html is only for 'report summary'",
                       "use table, csv or json here");
     }
-    std::string hint = util::did_you_mean(text, {"table", "csv", "json"});
+    std::vector<std::string> formats = {"table", "csv", "json"};
+    if (workbook) {
+        formats.emplace_back("xlsx");
+    }
+    std::string hint = util::did_you_mean(text, formats);
     throw Failure(ExitStatus::bad_input, "--format: unknown format '" + text + "'",
-                  hint.empty() ? "use table, csv or json" : hint);
+                  !hint.empty() ? hint
+                  : workbook    ? "use table, csv, json, or xlsx with -o FILE"
+                                : "use table, csv or json");
 }
 
 bool use_colour(const report::Output& out) {
@@ -148,6 +191,7 @@ std::vector<std::string> default_rules() {
 } // namespace
 
 Setup prepare(const CommonOptions& options) {
+    require_file_for_workbook(options); // before any input is read
     Setup setup;
     setup.config = rulesfile::load_config(options.config);
     setup.today = resolve_today(options.today);

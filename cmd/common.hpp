@@ -5,11 +5,13 @@
 #include "model/series.hpp"
 #include "report/output.hpp"
 #include "report/results.hpp"
+#include "report/workbook.hpp"
 #include "rulesfile/config.hpp"
 #include "util/date.hpp"
 
 #include <CLI/CLI.hpp>
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,8 +57,23 @@ util::Date resolve_today(const std::string& text);
 util::Date option_date(std::string_view option, const std::string& text);
 
 /// The output format: --format when given, else table on a terminal and csv otherwise.
-/// `excel` (--excel) is csv made for Excel: it starts `out` with a byte order mark.
-report::Format resolve_format(const std::string& text, report::Output& out);
+/// `excel` (--excel) is csv made for Excel: it starts `out` with a byte order mark. `xlsx`
+/// only where the caller can write a `workbook`, and only to a file (-o FILE).
+report::Format resolve_format(const std::string& text, report::Output& out, bool workbook = false);
+
+/// What a workbook's "About" sheet says: `title`, the centre, today, the rules files, when
+/// the data was imported (empty: judged from CSV exports) and now.
+report::WorkbookAbout workbook_about(const Setup& setup, std::string title, std::string imported_at = {});
+
+/// The writer of entry results for `format`; for xlsx a workbook whose one sheet of entries is
+/// named `sheet`, then an "About" sheet titled `title`.
+std::unique_ptr<report::ResultWriter> make_writer(report::Format format, report::Output& out,
+                                                  const Setup& setup, std::string_view sheet,
+                                                  std::string title, std::string imported_at = {},
+                                                  report::TableStyle style = {});
+
+/// Refuses --format xlsx without -o FILE (a workbook is not for a terminal or a pipe).
+void require_file_for_workbook(const CommonOptions& options);
 
 /// Adds --excel, which sets `format` to "excel" (CSV for Excel; it wins over --format).
 CLI::Option* add_excel_option(CLI::App& app, std::string& format);

@@ -160,8 +160,10 @@ std::vector<report::SuiteCounts> suite_counts(const std::vector<assess::Assessme
 }
 
 void write_lines(const std::vector<assess::Assessment>& lines, report::Format format,
-                 report::Output& out, const Setup& setup) {
-    auto writer = report::make_result_writer(format, out, {setup.today, setup.current}, {false});
+                 report::Output& out, const Setup& setup, std::string_view sheet,
+                 const std::string& imported_at) {
+    auto writer = make_writer(format, out, setup, sheet,
+                              fmt::format("qualcheck report {}", sheet), imported_at);
     for (const assess::Assessment& line : lines) {
         writer->row(line);
     }
@@ -183,7 +185,12 @@ std::vector<assess::Assessment> lines_for(const ReportOptions& o, const Setup& s
 
 // CSV or JSON from the store: rows are written as they are read, never all held.
 void stream_at_risk(store::Store& store, const Setup& setup, report::Format format, report::Output& out) {
-    auto writer = report::make_result_writer(format, out, {setup.today, setup.current}, {false});
+    std::string imported_at; // read only for a workbook's About sheet
+    if (format == report::Format::xlsx) {
+        const auto last = store.last_import();
+        imported_at = last ? last->at : std::string();
+    }
+    auto writer = make_writer(format, out, setup, "At risk", "qualcheck report at-risk", imported_at);
     for_each_latest_at_risk(store, setup,
                             [&](const assess::Assessment& line) { writer->row(line); });
     writer->finish();
@@ -200,7 +207,7 @@ int run_at_risk(const ReportOptions& o) {
         store = open_store(o.common, setup, store::OpenMode::must_exist);
     }
     report::Output out(o.common.output);
-    const report::Format format = resolve_format(o.common.format, out);
+    const report::Format format = resolve_format(o.common.format, out, true);
     if (store && format != report::Format::table) {
         stream_at_risk(*store, setup, format, out);
         out.close();
@@ -212,7 +219,7 @@ int run_at_risk(const ReportOptions& o) {
     if (format == report::Format::table) {
         out.write(report::render_at_risk_table(lines, setup.current, use_colour(out)));
     } else {
-        write_lines(lines, format, out, setup);
+        write_lines(lines, format, out, setup, "At risk", {});
     }
     out.close();
     return 0;
@@ -231,13 +238,16 @@ int run_summary(const ReportOptions& o) {
         out.close();
         return 0;
     }
-    const report::Format format = resolve_format(o.common.format, out);
-    if (format == report::Format::table) {
+    const report::Format format = resolve_format(o.common.format, out, true);
+    if (format == report::Format::xlsx) {
+        report::write_summary_workbook(
+            view, workbook_about(setup, "qualcheck report summary", view.imported_at), out);
+    } else if (format == report::Format::table) {
         out.write(report::render_summary_table(view, use_colour(out)));
     } else if (format == report::Format::json) {
         out.write(report::render_summary_json(view));
     } else {
-        write_lines(view.entries, format, out, setup);
+        write_lines(view.entries, format, out, setup, "Entries", view.imported_at);
     }
     out.close();
     return 0;

@@ -125,13 +125,14 @@ std::vector<std::size_t> entries_of(const engine::EntryBook& book, const std::st
 void write_candidate(const ReportOptions& o, const Setup& setup,
                      const std::vector<report::CandidateEntryView>& views) {
     report::Output out(o.common.output);
-    const report::Format format = resolve_format(o.common.format, out);
+    const report::Format format = resolve_format(o.common.format, out, true);
     if (format == report::Format::table) {
         out.write(report::render_candidate(views, setup.current, use_colour(out)));
     } else if (format == report::Format::json) {
         out.write(report::render_candidate_json(views));
     } else {
-        auto writer = report::make_result_writer(format, out, {setup.today, setup.current}, {false});
+        auto writer = make_writer(format, out, setup, "Candidate " + o.candidate,
+                                  "qualcheck report candidate " + o.candidate);
         for (const report::CandidateEntryView& view : views) {
             writer->row(view.line);
         }

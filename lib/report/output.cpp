@@ -84,6 +84,11 @@ Output::~Output() {
     }
 }
 
+const std::string& Output::path_for_file_writer() const {
+    // The temporary file exists (made here, mode 0600); the writer replaces its contents.
+    return m_temp_path.empty() ? m_path : m_temp_path;
+}
+
 void Output::start_excel_csv() {
     m_excel = true;
     write("\xEF\xBB\xBF");

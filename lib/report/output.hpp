@@ -41,6 +41,14 @@ public:
     /// their leading zeros (docs/reliability.md).
     void start_excel_csv();
     bool excel() const { return m_excel; }
+    /// True when writing to standard output (no -o FILE, or -o -).
+    bool is_stdout() const { return m_file == stdout; }
+    /// For a writer that writes a whole file by name (an xlsx workbook): the path to write,
+    /// which close() then commits exactly as it commits text written with write(). Only for a
+    /// file (see is_stdout); nothing may be written with write() as well.
+    const std::string& path_for_file_writer() const;
+    /// The file the user named with -o, for messages.
+    const std::string& path() const { return m_path; }
 
 private:
     void flush();

@@ -90,6 +90,7 @@ std::unique_ptr<ResultWriter> make_result_writer(Format format, Output& out, con
         return std::make_unique<CsvWriter>(out);
     case Format::json:
         return make_json_writer(out, run);
+    case Format::xlsx: // a workbook: make_workbook_result_writer (report/workbook.hpp)
     case Format::table:
         break;
     }

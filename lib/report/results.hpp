@@ -16,7 +16,8 @@
 
 namespace qc::report {
 
-enum class Format { table, csv, json };
+/// Output formats; xlsx is a workbook written to a file (report/workbook.hpp).
+enum class Format { table, csv, json, xlsx };
 
 /// What the run was about, printed by the table and JSON writers.
 struct RunInfo {

@@ -63,7 +63,8 @@ must qualcheck --version
 qualcheck --help | head -12
 
 step "man qualcheck"
-must test -s /usr/share/man/man1/qualcheck.1
+must test -s /usr/share/man/man1/qualcheck.1.gz
+must test -s /usr/share/doc/qualcheck/copyright
 MANWIDTH=90 man qualcheck 2>/dev/null | head -12
 MANWIDTH=90 man qualcheck 2>/dev/null | grep -E '^[A-Z][A-Z ]+$' | tr '\n' ' '; echo
 

@@ -21,11 +21,12 @@ zsh_dir=$p/share/zsh/site-functions
 # What must be installed: fixed files, then whatever the source tree ships.
 expected=$(mktemp)
 {
-    printf '%s\n' "$p/bin/qualcheck" "$p/share/man/man1/qualcheck.1" \
+    printf '%s\n' "$p/bin/qualcheck" "$p/share/man/man1/qualcheck.1.gz" \
         "$p/share/bash-completion/completions/qualcheck" "$zsh_dir/_qualcheck" \
-        "$p/share/qualcheck/rules/README.md" "$p/share/doc/qualcheck/README.md"
+        "$p/share/qualcheck/rules/README.md" "$p/share/doc/qualcheck/README.md" \
+        "$p/share/doc/qualcheck/copyright" "$p/share/doc/qualcheck/changelog.gz"
     (cd "$src/rules" && find . -name '*.toml' -type f) | sed "s|^\./|$p/share/qualcheck/rules/|"
-    (cd "$src/docs" && find . -name '*.md' -type f) | sed "s|^\./|$p/share/doc/qualcheck/|"
+    (cd "$src/docs" && find . \( -name '*.md' -o -name '*.png' \) -type f) | sed "s|^\./|$p/share/doc/qualcheck/|"
     (cd "$src/examples" && find . -type f ! -name '*.db*') | sed "s|^\./|$p/share/doc/qualcheck/examples/|"
 } | sort >"$expected"
 actual=$(mktemp)
@@ -34,10 +35,17 @@ diff -u --label expected --label installed "$expected" "$actual" || fail "the in
 rm -f "$expected" "$actual"
 
 qc=$stage/$p/bin/qualcheck
+# Compressed with gzip -9n, as Debian policy asks: no file name or time stamp in the header.
+for gz in share/man/man1/qualcheck.1.gz share/doc/qualcheck/changelog.gz; do
+    [ "$(head -c 8 "$stage/$p/$gz" | od -An -tx1 | tr -d ' \n')" = 1f8b080000000000 ] ||
+        fail "$gz is not compressed with gzip -n (no name, no time stamp)"
+done
+zcat "$stage/$p/share/doc/qualcheck/changelog.gz" | head -1 | grep -q "^qualcheck (.*) " ||
+    fail "changelog.gz is not a Debian changelog"
 "$qc" --help | head -1 | grep -q '^qualcheck: which students' || fail "the installed qualcheck --help"
 "$qc" --version | grep -qx 'qualcheck [0-9.]*' || fail "the installed qualcheck --version"
 if command -v man >/dev/null; then
-    MANWIDTH=80 man -l "$stage/$p/share/man/man1/qualcheck.1" 2>&1 | grep -q '^IMPORT' ||
+    MANWIDTH=80 man -l "$stage/$p/share/man/man1/qualcheck.1.gz" 2>&1 | grep -q '^IMPORT' ||
         fail "the installed man page does not render with a section per subcommand"
 fi
 
