@@ -1,8 +1,9 @@
 # Thin wrapper over CMake. `make demo` and `make test` set up a fresh Debian 12 machine.
 BUILD    ?= build
 JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
+# libxlsxwriter's pkg-config file links -lz, but its -dev package does not pull in zlib1g-dev.
 PACKAGES := g++ cmake make pkg-config libcli11-dev libfccp-dev libfmt-dev \
-            libtomlplusplus-dev doctest-dev libsqlite3-dev libxlsxwriter-dev
+            libtomlplusplus-dev doctest-dev libsqlite3-dev libxlsxwriter-dev zlib1g-dev
 # Only for tests: LibreOffice opens qualcheck's CSV and xlsx output (docs/reliability.md); the
 # sqlite3 program inspects stores (kill-import, a tampered declarations log); chromium renders
 # the summary page (tests/html); zsh loads the completion; unzip reads workbooks' XML (unit).

@@ -61,7 +61,8 @@ grep -qF '<title>St Mary &amp; St John'"'"'s &lt;College&gt; (61234): entries fo
 "$qualcheck" report summary --config "$src/examples/qualcheck.toml" --rules "$src/examples/rules" \
     --candidates "$src/examples/candidates.csv" --units "$src/examples/units.csv" --today 2027-03-10 \
     --format html -o "$out/example-centre.html" || fail "qualcheck failed on the example centre"
-check "$out/example-centre.html" 4
+# Two charts per subject: the example centre has three (two fictional suites and BTEC IT).
+check "$out/example-centre.html" 6
 
 # The control: an image from the network and an inline script, both refused by the policy.
 control=$out/control.html
